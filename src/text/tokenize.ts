@@ -1,0 +1,84 @@
+// Tokens, POS, lemmas and sentences from wink-nlp, laid onto the Doc as spans.
+// wink keeps every character (its tokens plus their preceding spaces rebuild the text),
+// so offsets are computed by walking the text once.
+import winkNLP from 'wink-nlp';
+import model from 'wink-eng-lite-web-model';
+import type { Doc, Sentence, Token } from './doc.js';
+
+type Wink = ReturnType<typeof winkNLP>;
+let nlp: Wink | null = null;
+
+/** The shared wink-nlp instance (loaded on first use: ~100 ms). */
+export function wink(): Wink {
+  nlp ??= winkNLP(model);
+  return nlp;
+}
+
+/** Fill doc.tokens and doc.sentences. Sentences never cross a paragraph break. */
+export function tokenize(doc: Doc): void {
+  const w = wink();
+  const its = w.its;
+  const wd = w.readDoc(doc.text);
+  const values = wd.tokens().out(its.value) as string[];
+  const spaces = wd.tokens().out(its.precedingSpaces) as string[];
+  const pos = wd.tokens().out(its.pos) as string[];
+  const lemmas = wd.tokens().out(its.lemma as never) as unknown as string[];
+  const spans = wd.sentences().out(its.span) as unknown as [number, number][];
+
+  const tokens: Token[] = [];
+  // wink token index -> our token index (we drop whitespace tokens)
+  const map = new Int32Array(values.length + 1);
+  let at = 0;
+  for (let i = 0; i < values.length; i++) {
+    at += spaces[i]!.length;
+    const text = values[i]!;
+    const start = doc.text.startsWith(text, at) ? at : doc.text.indexOf(text, at);
+    map[i] = tokens.length;
+    if (start < 0) continue; // cannot happen with wink's lossless tokens; skip rather than misplace
+    at = start + text.length;
+    if (pos[i] === 'SPACE' || text.trim() === '') continue;
+    tokens.push({
+      start,
+      end: at,
+      text,
+      norm: text.toLowerCase(),
+      lemma: lemmas[i] ?? text.toLowerCase(),
+      pos: pos[i] ?? 'X',
+      sent: 0,
+    });
+  }
+  map[values.length] = tokens.length;
+
+  // wink's sentences, split again at paragraph breaks
+  const paraEnds = doc.paragraphs.map((p) => p.end);
+  const sentences: Sentence[] = [];
+  const push = (first: number, last: number): void => {
+    if (last <= first) return;
+    const start = tokens[first]!.start;
+    let para = 0;
+    while (para < paraEnds.length - 1 && start >= paraEnds[para]!) para++;
+    sentences.push({ start, end: tokens[last - 1]!.end, first, last, para });
+  };
+  const paraOf = (offset: number): number => {
+    let p = 0;
+    while (p < paraEnds.length - 1 && offset >= paraEnds[p]!) p++;
+    return p;
+  };
+  for (const [a, b] of spans) {
+    const first = map[a]!;
+    const last = map[b + 1]!;
+    let s = first;
+    for (let k = first + 1; k < last; k++) {
+      if (paraOf(tokens[k - 1]!.start) !== paraOf(tokens[k]!.start)) {
+        push(s, k);
+        s = k;
+      }
+    }
+    push(s, last);
+  }
+  sentences.forEach((s, i) => {
+    for (let k = s.first; k < s.last; k++) tokens[k]!.sent = i;
+  });
+  doc.tokens = tokens;
+  doc.sentences = sentences;
+}
