@@ -76,13 +76,7 @@ export interface Time extends Span {
 }
 
 export type EventMode =
-  | 'actual'
-  | 'expected'
-  | 'intended'
-  | 'threatened'
-  | 'denied'
-  | 'hypothetical'
-  | 'requested';
+  'actual' | 'expected' | 'intended' | 'threatened' | 'denied' | 'hypothetical' | 'requested';
 
 export interface EventActor extends Span {
   code: string | null;

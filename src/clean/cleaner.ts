@@ -80,7 +80,10 @@ function parseRules(file: string): Rule[] {
     const tab = line.indexOf('\t');
     if (tab < 0) throw new Error(`${file}:${i + 1}: expected "reason<TAB>pattern"`);
     try {
-      rules.push({ reason: line.slice(0, tab).trim(), re: new RegExp(`^(?:${line.slice(tab + 1).trim()})$`, 'i') });
+      rules.push({
+        reason: line.slice(0, tab).trim(),
+        re: new RegExp(`^(?:${line.slice(tab + 1).trim()})$`, 'i'),
+      });
     } catch (e) {
       throw new Error(`${file}:${i + 1}: bad pattern: ${(e as Error).message}`);
     }

@@ -1,18 +1,7 @@
 // The Doc: one cleaned text and the layers that pipeline stages add to it.
 // Every layer is made of spans into `text`; no stage keeps its own copy of the text,
 // and no stage re-tokenises. A stage reads the layers of earlier stages and adds its own.
-import type {
-  Actor,
-  Entity,
-  Event,
-  Figure,
-  Mention,
-  Place,
-  Quote,
-  Removal,
-  Span,
-  Time,
-} from '../result.js';
+import type { Actor, Entity, Event, Figure, Mention, Place, Quote, Removal, Span, Time } from '../result.js';
 
 export interface Token extends Span {
   /** the token as written */

@@ -1,0 +1,317 @@
+// The embedded store: SQLite via better-sqlite3, WAL, versioned migrations, FTS5 over article text.
+import Database from 'better-sqlite3';
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Result } from '../result.js';
+import { VERSION } from '../version.js';
+import type { ArticleSummary, EventFilter, PutOutcome, Store, StoredEvent } from './store.js';
+
+const MIGRATIONS = join(
+  dirname(fileURLToPath(import.meta.url)),
+  '..',
+  '..',
+  '..',
+  'src',
+  'store',
+  'migrations',
+);
+export const MAX_PAGE = 1000;
+
+export class SqliteStore implements Store {
+  readonly db: Database.Database;
+  private readonly stmts: ReturnType<SqliteStore['prepare']>;
+
+  constructor(path: string) {
+    this.db = new Database(path);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = NORMAL');
+    this.db.pragma('foreign_keys = ON');
+    migrate(this.db);
+    this.stmts = this.prepare();
+  }
+
+  private prepare() {
+    const db = this.db;
+    return {
+      byHash: db.prepare('SELECT id, version FROM articles WHERE content_hash = ?'),
+      byId: db.prepare('SELECT id, content_hash FROM articles WHERE id = ?'),
+      del: db.prepare('DELETE FROM articles WHERE id = ?'),
+      insArticle: db.prepare(
+        `INSERT INTO articles (id, content_hash, title, published, source, url, text, result, version, ingested_at)
+         VALUES (@id, @content_hash, @title, @published, @source, @url, @text, @result, @version, @ingested_at)`,
+      ),
+      insAlias: db.prepare('INSERT OR REPLACE INTO article_aliases (alias, article_id) VALUES (?, ?)'),
+      insEvent: db.prepare(
+        `INSERT INTO events VALUES (@article_id, @event_id, @code, @root, @quad, @goldstein, @plover, @mode,
+          @source_code, @source_text, @target_code, @target_text, @date, @date_precision, @place_name, @geonameid,
+          @country, @lat, @lon, @sentence, @start, @end)`,
+      ),
+      insActor: db.prepare(
+        `INSERT INTO actors VALUES (@article_id, @actor_id, @name, @code, @country, @role, @type, @mentions)`,
+      ),
+      insPlace: db.prepare(
+        `INSERT OR IGNORE INTO places VALUES (@article_id, @start, @end, @text, @name, @geonameid, @country, @lat, @lon)`,
+      ),
+      result: db.prepare(
+        `SELECT result FROM articles WHERE id = ?
+         UNION ALL SELECT a.result FROM article_aliases x JOIN articles a ON a.id = x.article_id WHERE x.alias = ?`,
+      ),
+    };
+  }
+
+  lookup(contentHash: string): { id: string; version: string } | null {
+    return (this.stmts.byHash.get(contentHash) as { id: string; version: string } | undefined) ?? null;
+  }
+
+  transaction<T>(fn: () => T): T {
+    return this.db.transaction(fn)();
+  }
+
+  put(result: Result, contentHash: string): PutOutcome {
+    return this.transaction(() => {
+      const same = this.lookup(contentHash);
+      if (same && same.id !== result.id) {
+        this.stmts.insAlias.run(result.id, same.id);
+        return 'duplicate';
+      }
+      if (same && same.version === VERSION) return 'unchanged';
+      const existing = this.stmts.byId.get(result.id);
+      if (existing) this.stmts.del.run(result.id);
+      this.stmts.insArticle.run({
+        id: result.id,
+        content_hash: contentHash,
+        title: result.title,
+        published: result.published,
+        source: result.source,
+        url: result.url,
+        text: result.text,
+        result: JSON.stringify(result),
+        version: VERSION,
+        ingested_at: new Date().toISOString(),
+      });
+      this.insertAnnotations(result);
+      return existing ? 'updated' : 'added';
+    });
+  }
+
+  private insertAnnotations(r: Result): void {
+    for (const e of r.events) {
+      this.stmts.insEvent.run({
+        article_id: r.id,
+        event_id: e.id,
+        code: e.code,
+        root: e.root,
+        quad: e.quad,
+        goldstein: e.goldstein,
+        plover: e.plover,
+        mode: e.mode,
+        source_code: e.source.code,
+        source_text: e.source.text,
+        target_code: e.target?.code ?? null,
+        target_text: e.target?.text ?? null,
+        date: e.date,
+        date_precision: e.date_precision,
+        place_name: e.place?.name ?? null,
+        geonameid: e.place?.geonameid ?? null,
+        country: e.place?.country ?? null,
+        lat: e.place?.lat ?? null,
+        lon: e.place?.lon ?? null,
+        sentence: e.sentence,
+        start: e.start,
+        end: e.end,
+      });
+    }
+    for (const a of r.actors) {
+      this.stmts.insActor.run({
+        article_id: r.id,
+        actor_id: a.id,
+        name: a.name,
+        code: a.code,
+        country: a.country,
+        role: a.role,
+        type: a.type,
+        mentions: a.mentions.length,
+      });
+    }
+    for (const p of r.places) {
+      this.stmts.insPlace.run({
+        article_id: r.id,
+        start: p.start,
+        end: p.end,
+        text: p.text,
+        name: p.name,
+        geonameid: p.geonameid,
+        country: p.country,
+        lat: p.lat,
+        lon: p.lon,
+      });
+    }
+  }
+
+  alias(alias: string, articleId: string): void {
+    if (alias !== articleId) this.stmts.insAlias.run(alias, articleId);
+  }
+
+  get(id: string): Result | null {
+    const row = this.stmts.result.get(id, id) as { result: string } | undefined;
+    return row ? (JSON.parse(row.result) as Result) : null;
+  }
+
+  articles(options: { q?: string; limit?: number; offset?: number }): {
+    total: number;
+    items: ArticleSummary[];
+  } {
+    const limit = clamp(options.limit ?? 50, 1, MAX_PAGE);
+    const offset = Math.max(0, options.offset ?? 0);
+    const cols = `a.id, a.title, a.published, a.source, a.url,
+      (SELECT COUNT(*) FROM events e WHERE e.article_id = a.id) AS events`;
+    if (options.q) {
+      const match = ftsQuery(options.q);
+      const total = (
+        this.db.prepare('SELECT COUNT(*) n FROM articles_fts WHERE articles_fts MATCH ?').get(match) as {
+          n: number;
+        }
+      ).n;
+      const items = this.db
+        .prepare(
+          `SELECT ${cols} FROM articles_fts f JOIN articles a ON a.rowid = f.rowid
+           WHERE articles_fts MATCH ? ORDER BY rank LIMIT ? OFFSET ?`,
+        )
+        .all(match, limit, offset) as ArticleSummary[];
+      return { total, items };
+    }
+    const total = (this.db.prepare('SELECT COUNT(*) n FROM articles').get() as { n: number }).n;
+    const items = this.db
+      .prepare(`SELECT ${cols} FROM articles a ORDER BY a.published DESC, a.id LIMIT ? OFFSET ?`)
+      .all(limit, offset) as ArticleSummary[];
+    return { total, items };
+  }
+
+  events(filter: EventFilter): { items: StoredEvent[]; next: string | null } {
+    const where: string[] = [];
+    const args: (string | number)[] = [];
+    const prefix = (col: string, v: string): void => {
+      where.push(`${col} >= ? AND ${col} < ?`);
+      args.push(v.toUpperCase(), v.toUpperCase() + '\uffff');
+    };
+    if (filter.actor) {
+      const v = filter.actor.toUpperCase();
+      where.push(
+        '((e.source_code >= ? AND e.source_code < ?) OR (e.target_code >= ? AND e.target_code < ?))',
+      );
+      args.push(v, v + '\uffff', v, v + '\uffff');
+    }
+    if (filter.source) prefix('e.source_code', filter.source);
+    if (filter.target) prefix('e.target_code', filter.target);
+    if (filter.code) prefix('e.code', filter.code);
+    if (filter.root) {
+      where.push('e.root = ?');
+      args.push(filter.root.padStart(2, '0'));
+    }
+    if (filter.plover) {
+      where.push('e.plover = ?');
+      args.push(filter.plover.toUpperCase());
+    }
+    if (filter.mode) {
+      where.push('e.mode = ?');
+      args.push(filter.mode);
+    }
+    if (filter.from) {
+      where.push('e.date >= ?');
+      args.push(filter.from);
+    }
+    if (filter.to) {
+      where.push('e.date <= ?');
+      args.push(filter.to + '\uffff');
+    }
+    if (filter.country) {
+      where.push('e.country = ?');
+      args.push(filter.country.toUpperCase());
+    }
+    if (filter.bbox) {
+      const [minLon, minLat, maxLon, maxLat] = filter.bbox;
+      where.push('e.lat BETWEEN ? AND ? AND e.lon BETWEEN ? AND ?');
+      args.push(minLat, maxLat, minLon, maxLon);
+    }
+    if (filter.article) {
+      where.push('e.article_id = ?');
+      args.push(filter.article);
+    }
+    if (filter.q) {
+      where.push('a.rowid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)');
+      args.push(ftsQuery(filter.q));
+    }
+    if (filter.cursor) {
+      const c = decodeCursor(filter.cursor);
+      where.push('(e.article_id, e.event_id) > (?, ?)');
+      args.push(c[0], c[1]);
+    }
+    const limit = clamp(filter.limit ?? 100, 1, MAX_PAGE);
+    const sql = `SELECT e.*, a.title AS article_title, a.url AS article_url FROM events e JOIN articles a ON a.id = e.article_id
+      ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY e.article_id, e.event_id LIMIT ?`;
+    const rows = this.db.prepare(sql).all(...args, limit + 1) as StoredEvent[];
+    const more = rows.length > limit;
+    const items = more ? rows.slice(0, limit) : rows;
+    const last = items[items.length - 1];
+    return { items, next: more && last ? encodeCursor(last.article_id, last.event_id) : null };
+  }
+
+  counts(): { articles: number; aliases: number; events: number; actors: number; places: number } {
+    const n = (t: string): number =>
+      (this.db.prepare(`SELECT COUNT(*) n FROM ${t}`).get() as { n: number }).n;
+    return {
+      articles: n('articles'),
+      aliases: n('article_aliases'),
+      events: n('events'),
+      actors: n('actors'),
+      places: n('places'),
+    };
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}
+
+/** Apply the numbered .sql files in migrations/ that the database has not seen (PRAGMA user_version). */
+function migrate(db: Database.Database): void {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  const files = readdirSync(MIGRATIONS)
+    .filter((f) => /^\d+-.*\.sql$/.test(f))
+    .sort();
+  for (const f of files) {
+    const n = parseInt(f, 10);
+    if (n <= current) continue;
+    const sql = readFileSync(join(MIGRATIONS, f), 'utf8');
+    db.transaction(() => {
+      db.exec(sql);
+      db.pragma(`user_version = ${n}`);
+    })();
+  }
+}
+
+/** A user's words as an FTS5 query: each word a quoted term, all required. */
+export function ftsQuery(q: string): string {
+  const words = q.match(/[\p{L}\p{N}]+/gu) ?? [];
+  return words.length ? words.map((w) => `"${w}"`).join(' ') : '""';
+}
+
+function encodeCursor(articleId: string, eventId: string): string {
+  return Buffer.from(JSON.stringify([articleId, eventId])).toString('base64url');
+}
+
+function decodeCursor(cursor: string): [string, string] {
+  try {
+    const v = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
+    if (Array.isArray(v) && v.length === 2 && v.every((x) => typeof x === 'string'))
+      return v as [string, string];
+  } catch {
+    // fall through to the error below
+  }
+  throw new Error('invalid cursor');
+}
+
+function clamp(n: number, lo: number, hi: number): number {
+  return Math.max(lo, Math.min(hi, Math.floor(n)));
+}
