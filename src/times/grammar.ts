@@ -1,0 +1,1164 @@
+// Our own temporal grammar over the words of one sentence: relative expressions, durations, sets,
+// quarters, decades, seasons, years and month/weekday dates, each with a resolver that turns it into a
+// TIMEX3 value once the publication date, the clause tense and the previous date of the text are known.
+//
+// Words: a sentence's tokens, lower-cased, with hyphens that glue two words ("third-quarter") dropped,
+// and "mid-november" split into "mid" + "november"; every word remembers its token.
+import type { Doc } from '../text/doc.js';
+import type { Time } from '../result.js';
+import {
+  addDays,
+  addMonths,
+  compareYmd,
+  fmtWeek,
+  fmtY,
+  fmtYM,
+  fmtYmd,
+  isoWeekday,
+  quarterOf,
+  type Ymd,
+} from './calendar.js';
+import type { Lexicon } from './lexicon.js';
+import type { Tense } from './tense.js';
+
+export type TimeType = Time['type'];
+
+export interface Resolved {
+  value: string;
+  type: TimeType;
+  mod?: string;
+  /** the value was computed from the previous date of the text: it does not become the next anchor */
+  anchored?: boolean;
+}
+
+export interface Ctx {
+  /** publication date, null when unknown */
+  dct: Ymd | null;
+  /** tense of the clause holding the expression (computed on demand) */
+  tense(): Tense;
+  /** the value of the closest earlier DATE expression of the text with a calendar value, or null */
+  prev: string | null;
+}
+
+export interface Candidate {
+  /** word range [first, last) */
+  first: number;
+  last: number;
+  resolve(ctx: Ctx): Resolved | null;
+}
+
+export class Words {
+  norms: string[] = [];
+  texts: string[] = [];
+  pos: string[] = [];
+  tok: number[] = [];
+
+  static of(doc: Doc, first: number, last: number): Words {
+    const w = new Words();
+    const t = doc.tokens;
+    for (let k = first; k < last; k++) {
+      const x = t[k]!;
+      if (
+        x.text === '-' &&
+        k > first &&
+        k + 1 < last &&
+        t[k - 1]!.end === x.start &&
+        t[k + 1]!.start === x.end
+      )
+        continue;
+      if (x.norm.startsWith('mid-') && x.norm.length > 4) {
+        w.push('mid', 'mid', 'ADJ', k);
+        w.push(x.norm.slice(4), x.text.slice(4), x.pos, k);
+        continue;
+      }
+      w.push(x.norm, x.text, x.pos, k);
+    }
+    return w;
+  }
+
+  private push(norm: string, text: string, pos: string, tok: number): void {
+    this.norms.push(norm);
+    this.texts.push(text);
+    this.pos.push(pos);
+    this.tok.push(tok);
+  }
+
+  get length(): number {
+    return this.norms.length;
+  }
+}
+
+const UNIT_VALUE: Record<string, string> = {
+  Y: 'Y',
+  M: 'M',
+  W: 'W',
+  D: 'D',
+  Q: 'Q',
+  DE: 'E',
+  CE: 'C',
+  ML: 'L',
+  WE: 'WE',
+};
+
+/** TIMEX duration value for n units ("P3D", "PT2H", "PXY" when n is unknown). */
+export function durationValue(n: number | null, unit: string): string {
+  let u = unit;
+  let v = n;
+  if (unit === '2W') {
+    u = 'W';
+    v = n === null ? null : n * 2;
+  }
+  if (u === 'HALF') return n === null ? 'PXM' : `P${n * 6}M`;
+  if (v !== null && !Number.isInteger(v)) {
+    // 1.5 years → P18M, 2.5 days → P60H ...
+    const down: Record<string, [string, number]> = {
+      Y: ['M', 12],
+      M: ['D', 30],
+      W: ['D', 7],
+      D: ['H', 24],
+      H: ['MIN', 60],
+    };
+    const d = down[u];
+    if (d) return durationValue(Math.round(v * d[1]), d[0]);
+  }
+  const num = v === null ? 'X' : String(v);
+  if (u === 'H') return `PT${num}H`;
+  if (u === 'MIN') return `PT${num}M`;
+  if (u === 'S') return `PT${num}S`;
+  return `P${num}${UNIT_VALUE[u] ?? u}`;
+}
+
+const DATE_PREP = new Set([
+  'in',
+  'on',
+  'since',
+  'until',
+  'till',
+  'by',
+  'from',
+  'to',
+  'of',
+  'through',
+  'during',
+  'before',
+  'after',
+  'early',
+  'late',
+  'mid',
+  'last',
+  'next',
+  'this',
+  'that',
+  'end',
+  'between',
+  'and',
+  'or',
+  'around',
+  'for',
+]);
+const REL_WORDS: Record<string, number> = {
+  this: 0,
+  current: 0,
+  last: -1,
+  past: -1,
+  previous: -1,
+  next: 1,
+  coming: 1,
+  following: 1,
+};
+const ANCHOR_REL = new Set(['following', 'previous']);
+const DUR_PRE = new Set([
+  'past',
+  'last',
+  'next',
+  'first',
+  'previous',
+  'coming',
+  'latest',
+  'following',
+  'additional',
+  'final',
+  'initial',
+  'full',
+  'remaining',
+  'further',
+  'entire',
+  'whole',
+]);
+const MODS: [string[], string][] = [
+  [['the', 'end', 'of'], 'END'],
+  [['end', 'of'], 'END'],
+  [['the', 'close', 'of'], 'END'],
+  [['the', 'beginning', 'of'], 'START'],
+  [['the', 'start', 'of'], 'START'],
+  [['beginning', 'of'], 'START'],
+  [['start', 'of'], 'START'],
+  [['the', 'middle', 'of'], 'MID'],
+  [['the', 'turn', 'of'], 'START'],
+  [['early'], 'START'],
+  [['late'], 'END'],
+  [['mid'], 'MID'],
+  [['earlier'], ''],
+  [['later'], ''],
+];
+const QUANT_MODS: [string[], string][] = [
+  [['more', 'than'], 'MORE_THAN'],
+  [['over'], 'MORE_THAN'],
+  [['at', 'least'], 'EQUAL_OR_MORE'],
+  [['less', 'than'], 'LESS_THAN'],
+  [['fewer', 'than'], 'LESS_THAN'],
+  [['under'], 'LESS_THAN'],
+  [['up', 'to'], 'EQUAL_OR_LESS'],
+  [['no', 'more', 'than'], 'EQUAL_OR_LESS'],
+  [['at', 'most'], 'EQUAL_OR_LESS'],
+  [['within'], 'EQUAL_OR_LESS'],
+  [['about'], 'APPROX'],
+  [['around'], 'APPROX'],
+  [['nearly'], 'APPROX'],
+  [['almost'], 'APPROX'],
+  [['roughly'], 'APPROX'],
+  [['approximately'], 'APPROX'],
+  [['some'], 'APPROX'],
+];
+
+interface Hit {
+  len: number;
+  resolve(ctx: Ctx): Resolved | null;
+}
+
+const isDigits = (s: string): boolean => /^\d+$/.test(s);
+
+export function yearValue(s: string | undefined): number | null {
+  if (!s || !/^\d{4}$/.test(s)) return null;
+  const y = +s;
+  return y >= 1000 && y <= 2999 ? y : null;
+}
+
+/** Resolution helpers that depend on the publication date and tense. */
+export function monthYear(m: number, ctx: Ctx, day = 15): string {
+  const dct = ctx.dct;
+  if (!dct) return `XXXX-${String(m).padStart(2, '0')}`;
+  const t = ctx.tense();
+  const cmp = m * 100 + day - (dct.m * 100 + dct.d);
+  let y = dct.y;
+  if (t === 'past' && cmp > 0) y--;
+  else if (t === 'future' && cmp < 0) y++;
+  return fmtY(y);
+}
+
+export function weekdayDate(wd: number, ctx: Ctx, rel: number | null): string {
+  const dct = ctx.dct;
+  if (!dct) return `XXXX-WXX-${wd}`;
+  const cur = isoWeekday(dct);
+  let dir: number;
+  if (rel === -1) dir = -1;
+  else if (rel === 1) dir = 1;
+  else {
+    const t = ctx.tense();
+    dir = t === 'future' || t === 'present' ? 1 : -1;
+  }
+  let diff: number;
+  if (dir < 0) {
+    diff = -((cur - wd + 7) % 7);
+    if (rel === -1 && diff === 0) diff = -7;
+  } else {
+    diff = (wd - cur + 7) % 7;
+    if (rel === 1 && diff === 0) diff = 7;
+  }
+  return fmtYmd(addDays(dct, diff));
+}
+
+/** Shift a TIMEX calendar value by n units (years/months/days); null when it cannot be. */
+export function shiftValue(value: string, n: number, unit: string): string | null {
+  let m = /^(\d{4})$/.exec(value);
+  if (m) return unit === 'Y' ? fmtY(+m[1]! + n) : null;
+  m = /^(\d{4})-(Q\d|H\d|SP|SU|FA|WI|QX)$/.exec(value);
+  if (m) return unit === 'Y' ? `${fmtY(+m[1]! + n)}-${m[2]}` : null;
+  m = /^(\d{4})-(\d{2})$/.exec(value);
+  if (m) {
+    if (unit !== 'Y' && unit !== 'M') return null;
+    const x = addMonths({ y: +m[1]!, m: +m[2]!, d: 1 }, unit === 'Y' ? 12 * n : n);
+    return fmtYM(x.y, x.m);
+  }
+  m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (m) {
+    const x = { y: +m[1]!, m: +m[2]!, d: +m[3]! };
+    if (unit === 'Y') return fmtYmd(addMonths(x, 12 * n));
+    if (unit === 'M') return fmtYmd(addMonths(x, n));
+    if (unit === 'W') return fmtYmd(addDays(x, 7 * n));
+    if (unit === 'D') return fmtYmd(addDays(x, n));
+  }
+  return null;
+}
+
+/** The value of a date n units away from the publication date, at the unit's granularity. */
+function offsetFromDct(dct: Ymd | null, n: number, unit: string): string {
+  if (!dct) {
+    return (
+      { Y: 'XXXX', M: 'XXXX-XX', W: 'XXXX-WXX', D: 'XXXX-XX-XX', Q: 'XXXX-QX' }[unit] ??
+      (n < 0 ? 'PAST_REF' : 'FUTURE_REF')
+    );
+  }
+  switch (unit) {
+    case 'Y':
+      return fmtY(dct.y + n);
+    case 'M': {
+      const x = addMonths(dct, n);
+      return fmtYM(x.y, x.m);
+    }
+    case 'W':
+      return fmtWeek(addDays(dct, 7 * n));
+    case 'D':
+      return fmtYmd(addDays(dct, n));
+    case '2W':
+      return fmtWeek(addDays(dct, 14 * n));
+    case 'Q': {
+      const x = addMonths(dct, 3 * n);
+      return `${fmtY(x.y)}-Q${quarterOf(x.m)}`;
+    }
+    case 'DE':
+      return String(Math.floor((dct.y + 10 * n) / 10));
+    case 'CE':
+      return String(Math.floor((dct.y + 100 * n) / 100));
+    case 'WE':
+      return `${fmtWeek(addDays(dct, 7 * n))}-WE`;
+    case 'H':
+    case 'MIN':
+      return fmtYmd(dct);
+    default:
+      return n < 0 ? 'PAST_REF' : 'FUTURE_REF';
+  }
+}
+
+export class Grammar {
+  constructor(private readonly lex: Lexicon) {}
+
+  /** All expressions of the sentence, longest-first, left to right, not overlapping. */
+  parse(w: Words): Candidate[] {
+    const out: Candidate[] = [];
+    let i = 0;
+    while (i < w.length) {
+      const h = this.at(w, i);
+      if (h) {
+        out.push({ first: i, last: i + h.len, resolve: h.resolve });
+        i += h.len;
+      } else i++;
+    }
+    return out;
+  }
+
+  /** The longest expression starting at word i. */
+  at(w: Words, i: number): Hit | null {
+    const n = w.norms[i]!;
+    // the quantity modifiers of durations and "ago" expressions
+    for (const [words, mod] of QUANT_MODS) {
+      if (this.seq(w, i, words)) {
+        const h = this.core(w, i + words.length);
+        if (h) {
+          return {
+            len: words.length + h.len,
+            resolve: (ctx) => {
+              const r = h.resolve(ctx);
+              return r && r.type === 'DURATION' ? { ...r, mod } : r;
+            },
+          };
+        }
+      }
+    }
+    for (const [words, mod] of MODS) {
+      if (!this.seq(w, i, words)) continue;
+      const h = this.core(w, i + words.length);
+      if (!h) continue;
+      return {
+        len: words.length + h.len,
+        resolve: (ctx) => {
+          const r = h.resolve(ctx);
+          if (!r || !mod || r.type !== 'DATE' || /REF$/.test(r.value)) return r;
+          return { ...r, mod };
+        },
+      };
+    }
+    if (n === 'fiscal' || n === 'calendar') {
+      const h = this.core(w, i + 1);
+      if (h) return { len: h.len + 1, resolve: h.resolve };
+    }
+    return this.core(w, i);
+  }
+
+  private seq(w: Words, i: number, words: string[]): boolean {
+    for (let k = 0; k < words.length; k++) if (w.norms[i + k] !== words[k]) return false;
+    return true;
+  }
+
+  private core(w: Words, i: number): Hit | null {
+    if (i >= w.length) return null;
+    let best: Hit | null = null;
+    const consider = (h: Hit | null): void => {
+      if (h && (!best || h.len > best.len)) best = h;
+    };
+    consider(this.deictic(w, i));
+    consider(this.ref(w, i));
+    consider(this.relative(w, i));
+    consider(this.monthDate(w, i));
+    consider(this.weekday(w, i));
+    consider(this.year(w, i));
+    consider(this.quarter(w, i));
+    consider(this.ago(w, i));
+    consider(this.duration(w, i));
+    consider(this.set(w, i));
+    consider(this.season(w, i));
+    return best;
+  }
+
+  // ---- pieces --------------------------------------------------------------------------
+
+  /** a number: digits, number words ("twenty four"), "a", "2 1/2", "one and a half"; NaN for vague words */
+  number(w: Words, i: number): { val: number; len: number } | null {
+    const n = w.norms[i];
+    if (n === undefined) return null;
+    const vague = this.lex.match('vague', w.norms, i);
+    if (vague) return { val: NaN, len: vague.len };
+    let val: number;
+    let len: number;
+    if (/^\d+(\.\d+)?$/.test(n)) {
+      val = +n;
+      len = 1;
+      if (w.norms[i + 1] === '1/2') return { val: val + 0.5, len: 2 };
+    } else if (/^\d{1,3}(,\d{3})+$/.test(n)) {
+      val = +n.replace(/,/g, '');
+      len = 1;
+    } else {
+      const h = this.lex.match('number', w.norms, i);
+      if (!h) return null;
+      val = +h.value;
+      len = h.len;
+      // twenty four
+      const units = this.lex.match('number', w.norms, i + len);
+      if (
+        val >= 20 &&
+        val < 100 &&
+        val % 10 === 0 &&
+        units &&
+        +units.value < 10 &&
+        units.len === 1 &&
+        w.norms[i + len] !== 'a'
+      ) {
+        val += +units.value;
+        len += 1;
+      }
+    }
+    if (this.seq(w, i + len, ['and', 'a', 'half'])) return { val: val + 0.5, len: len + 3 };
+    return { val, len };
+  }
+
+  unit(w: Words, i: number): { code: string; plural: boolean } | null {
+    const n = w.norms[i];
+    if (!n) return null;
+    const v = this.lex.value('unit', n);
+    if (!v) return null;
+    const plural = n.endsWith('s') || n === 'centuries' || n === 'millennia';
+    return { code: v, plural };
+  }
+
+  private isMonth(w: Words, i: number): number | null {
+    const n = w.norms[i];
+    if (!n) return null;
+    const v = this.lex.value('month', n);
+    if (!v) return null;
+    const text = w.texts[i]!;
+    if (text[0] !== text[0]!.toUpperCase() || text[0] === text[0]!.toLowerCase()) return null;
+    if (n === 'may' || n === 'march') {
+      // a month only next to a day/year or after a date preposition
+      const next = w.norms[i + 1] ?? '';
+      const prev = w.norms[i - 1] ?? '';
+      if (!(
+        isDigits(next) ||
+        DATE_PREP.has(prev) ||
+        /^\d/.test(prev) ||
+        next === ',' ||
+        next === '.' ||
+        next === 'last' ||
+        next === 'this' ||
+        next === 'next'
+      ))
+        return null;
+      if (w.pos[i] === 'VERB' && !isDigits(next)) return null;
+    }
+    return +v;
+  }
+
+  private isWeekday(w: Words, i: number): number | null {
+    const n = w.norms[i];
+    if (!n) return null;
+    const v = this.lex.value('weekday', n);
+    if (!v) return null;
+    const text = w.texts[i]!;
+    if (text[0] !== text[0]!.toUpperCase()) return null;
+    if (n === 'sun.' || n === 'sat.' || n === 'wed.') {
+      if (!isDigits(w.norms[i + 1] ?? '') && w.norms[i + 1] !== ',') return null;
+    }
+    return +v;
+  }
+
+  private day(w: Words, i: number): number | null {
+    const n = w.norms[i];
+    if (!n) return null;
+    let v: number | null = null;
+    if (/^\d{1,2}$/.test(n)) v = +n;
+    else if (/^\d{1,2}(st|nd|rd|th)$/.test(n)) v = parseInt(n, 10);
+    else {
+      const o = this.lex.value('ordinal', n);
+      if (o) v = +o;
+    }
+    return v !== null && v >= 1 && v <= 31 ? v : null;
+  }
+
+  // ---- rules ---------------------------------------------------------------------------
+
+  private deictic(w: Words, i: number): Hit | null {
+    const n = w.norms[i]!;
+    // tonight, last night, this morning
+    if (n === 'tonight')
+      return {
+        len: 1,
+        resolve: (c) => ({ value: c.dct ? `${fmtYmd(c.dct)}TNI` : 'PRESENT_REF', type: 'TIME' }),
+      };
+    const pod0 = w.norms[i + 1] ? this.lex.value('partofday', w.norms[i + 1]!) : null;
+    if (
+      (n === 'this' || n === 'last' || n === 'yesterday' || n === 'tomorrow' || n === 'today') &&
+      pod0 &&
+      !pod0.includes(':')
+    ) {
+      if (n === 'last' && pod0 !== 'NI') return null;
+      const off = n === 'last' || n === 'yesterday' ? -1 : n === 'tomorrow' ? 1 : 0;
+      return {
+        len: 2,
+        resolve: (c) => ({
+          value: c.dct ? `${fmtYmd(addDays(c.dct, off))}T${pod0}` : `XXXX-XX-XXT${pod0}`,
+          type: 'TIME',
+        }),
+      };
+    }
+    const h = this.lex.match('deictic', w.norms, i);
+    if (!h) return null;
+    const off = +h.value;
+    // "morning yesterday" is handled by the part-of-day prefix below
+    return {
+      len: h.len,
+      resolve: (c) => {
+        if (!c.dct) return { value: off === 0 ? 'PRESENT_REF' : 'XXXX-XX-XX', type: 'DATE' };
+        return { value: fmtYmd(addDays(c.dct, off)), type: 'DATE' };
+      },
+    };
+  }
+
+  private ref(w: Words, i: number): Hit | null {
+    const h = this.lex.match('ref', w.norms, i);
+    if (!h) return null;
+    const n = w.norms[i]!;
+    const next = w.norms[i + h.len];
+    // "current" and "future" only as adjectives before a time or as the whole phrase; "earlier"/"now" not before "than"/"that"
+    if (h.len === 1 && (n === 'current' || n === 'recent')) {
+      if (next && this.unit(w, i + h.len)?.plural) {
+        const u = this.unit(w, i + h.len)!;
+        const value = n === 'recent' && u.code !== 'Y' ? durationValue(null, u.code) : h.value;
+        return { len: 2, resolve: () => ({ value, type: value.startsWith('P') ? 'DURATION' : 'DATE' }) };
+      }
+      if (n === 'current' && next && this.unit(w, i + 1)) return null; // "the current quarter" → relative
+      if (n === 'recent') return null;
+    }
+    if (h.len === 1 && n === 'future' && w.norms[i - 1] !== 'the' && !this.unit(w, i + 1)) return null;
+    if (h.len === 1 && n === 'earlier' && (next === 'than' || next === 'this' || next === 'in')) return null;
+    if (h.len === 1 && n === 'now' && next === 'that') return null;
+    if (next && this.unit(w, i + h.len)?.plural && n === 'future') {
+      return { len: h.len + 1, resolve: () => ({ value: 'FUTURE_REF', type: 'DATE' }) };
+    }
+    return { len: h.len, resolve: () => ({ value: h.value, type: 'DATE' }) };
+  }
+
+  /** this/last/next/past/coming + week, month, year, quarter, weekend, season, month name, weekday */
+  private relative(w: Words, i: number): Hit | null {
+    let k = i;
+    const the = w.norms[k] === 'the';
+    if (the) k++;
+    const word = w.norms[k];
+    if (word === undefined) return null;
+    let rel = REL_WORDS[word];
+    if (word === 'latest' && the) rel = -1;
+    if (rel === undefined) return null;
+    if (
+      !the &&
+      (word === 'past' || word === 'previous' || word === 'following' || word === 'coming') &&
+      word !== 'past'
+    )
+      return null;
+    k++;
+    // "this year's third quarter" is the quarter rule's
+    const mon = this.isMonth(w, k);
+    if (mon !== null && !the) {
+      return {
+        len: k + 1 - i,
+        resolve: (c) => {
+          if (!c.dct) return { value: `XXXX-${String(mon).padStart(2, '0')}`, type: 'DATE' };
+          let y = c.dct.y;
+          if (rel < 0 && mon >= c.dct.m) y--;
+          if (rel > 0 && mon <= c.dct.m) y++;
+          return { value: fmtYM(y, mon), type: 'DATE' };
+        },
+      };
+    }
+    const wd = this.isWeekday(w, k);
+    if (wd !== null && !the) {
+      return {
+        len: k + 1 - i,
+        resolve: (c) => ({ value: weekdayDate(wd, c, rel === 0 ? null : rel), type: 'DATE' }),
+      };
+    }
+    const season = w.norms[k] ? this.lex.value('season', w.norms[k]!) : null;
+    if (season) {
+      return {
+        len: k + 1 - i,
+        resolve: (c) => {
+          if (!c.dct) return { value: `XXXX-${season}`, type: 'DATE' };
+          const start = { SP: 3, SU: 6, FA: 9, WI: 12 }[season] ?? 1;
+          let y = c.dct.y;
+          if (rel < 0 && start >= c.dct.m - 1) y--;
+          if (rel > 0 && start <= c.dct.m) y++;
+          return { value: `${fmtY(y)}-${season}`, type: 'DATE' };
+        },
+      };
+    }
+    const u = this.unit(w, k);
+    if (!u || u.plural) return null;
+    if (w.norms[k + 1] === "'s") return null; // "this year's" → quarter rule
+    const anchorPrev = ANCHOR_REL.has(word);
+    const code = u.code;
+    return {
+      len: k + 1 - i,
+      resolve: (c) => {
+        if (anchorPrev && c.prev) {
+          const s = shiftValue(c.prev, rel, code === 'Q' ? 'M' : code);
+          if (s && code === 'Y') return { value: s.slice(0, 4), type: 'DATE' };
+          if (s && code === 'M' && s.length >= 7) return { value: s.slice(0, 7), type: 'DATE' };
+        }
+        if ((word === 'latest' || word === 'past') && code === 'Q' && c.dct) {
+          return { value: offsetFromDct(c.dct, -1, 'Q'), type: 'DATE' };
+        }
+        if (code === 'H' || code === 'MIN' || code === 'S')
+          return { value: durationValue(1, code), type: 'DURATION' };
+        return { value: offsetFromDct(c.dct, rel, code), type: 'DATE' };
+      },
+    };
+  }
+
+  /** [the] [Nth of] Month [day][,] [year]; Month year; day Month year; Month this/last/next year */
+  private monthDate(w: Words, i: number): Hit | null {
+    let k = i;
+    let day: number | null = null;
+    // "the 8th of March", "8 March"
+    if (w.norms[k] === 'the' && this.day(w, k + 1) !== null && w.norms[k + 2] === 'of') {
+      day = this.day(w, k + 1);
+      k += 3;
+    } else if (this.day(w, k) !== null && this.isMonth(w, k + 1) !== null && /^\d/.test(w.norms[k]!)) {
+      day = this.day(w, k);
+      k += 1;
+    }
+    const m = this.isMonth(w, k);
+    if (m === null) return null;
+    k++;
+    if (day === null) {
+      const d = this.day(w, k);
+      // not "May 1998" read as day; a day is 1-2 digits or an ordinal
+      if (d !== null && !(w.norms[k + 1] && this.unit(w, k + 1))) {
+        day = d;
+        k++;
+      }
+    }
+    let year: number | null = null;
+    let relYear: number | null = null;
+    if (w.norms[k] === ',' && yearValue(w.norms[k + 1]) !== null) {
+      year = yearValue(w.norms[k + 1]);
+      k += 2;
+    } else if (yearValue(w.norms[k]) !== null) {
+      year = yearValue(w.norms[k]);
+      k++;
+    } else if (w.norms[k] === 'of' && yearValue(w.norms[k + 1]) !== null) {
+      year = yearValue(w.norms[k + 1]);
+      k += 2;
+    } else if (
+      (w.norms[k] === 'this' || w.norms[k] === 'last' || w.norms[k] === 'next') &&
+      w.norms[k + 1] === 'year'
+    ) {
+      relYear = REL_WORDS[w.norms[k]!]!;
+      k += 2;
+    }
+    const dd = day;
+    return {
+      len: k - i,
+      resolve: (c) => {
+        let y: string;
+        if (year !== null) y = fmtY(year);
+        else if (relYear !== null) y = c.dct ? fmtY(c.dct.y + relYear) : 'XXXX';
+        else y = monthYear(m, c, dd ?? 15);
+        const ym = `${y}-${String(m).padStart(2, '0')}`;
+        return { value: dd === null ? ym : `${ym}-${String(dd).padStart(2, '0')}`, type: 'DATE' };
+      },
+    };
+  }
+
+  /** Weekday [, Month day [, year]] [part of day]; part of day + weekday; plural weekdays are sets */
+  private weekday(w: Words, i: number): Hit | null {
+    let k = i;
+    let podPre: string | null = null;
+    const pv = w.norms[k] ? this.lex.value('partofday', w.norms[k]!) : null;
+    if (pv && this.isWeekday(w, k + 1) !== null) {
+      podPre = pv;
+      k++;
+    }
+    const wd = this.isWeekday(w, k);
+    if (wd === null) return null;
+    const plural = w.norms[k]!.endsWith('s') && w.norms[k] !== 'tues.' && w.norms[k] !== 'thurs.';
+    k++;
+    if (plural) {
+      const pod = w.norms[k] ? this.lex.value('partofday', w.norms[k]!) : null;
+      const len = k - i + (pod ? 1 : 0);
+      return {
+        len,
+        resolve: () => ({
+          value: `XXXX-WXX-${wd}${pod && !pod.includes(':') ? 'T' + pod : ''}`,
+          type: 'SET',
+        }),
+      };
+    }
+    // Tuesday, Feb. 7 → the month rule gives the value
+    let j = k;
+    if (w.norms[j] === ',') j++;
+    const md = this.monthDate(w, j);
+    if (md) {
+      return { len: j - i + md.len, resolve: md.resolve };
+    }
+    let pod = podPre;
+    if (!pod && w.norms[k]) {
+      const p = this.lex.value('partofday', w.norms[k]!);
+      if (p) {
+        pod = p;
+        k++;
+      }
+    }
+    const tod = pod;
+    return {
+      len: k - i,
+      resolve: (c) => {
+        const d = weekdayDate(wd, c, null);
+        if (!tod) return { value: d, type: 'DATE' };
+        return { value: `${d}T${tod}`, type: 'TIME' };
+      },
+    };
+  }
+
+  /** a year ("in 2004"), a decade ("the 1990s", "the '90s"), a century ("the 20th century") */
+  private year(w: Words, i: number): Hit | null {
+    let k = i;
+    const the = w.norms[k] === 'the';
+    if (the) k++;
+    let mod = '';
+    if (the && (w.norms[k] === 'early' || w.norms[k] === 'late' || w.norms[k] === 'mid')) {
+      mod = w.norms[k] === 'early' ? 'START' : w.norms[k] === 'late' ? 'END' : 'MID';
+      k++;
+    }
+    const n = w.norms[k];
+    if (!n) return null;
+    let m = /^(1\d|20)(\d)0s$/.exec(n);
+    if (m) {
+      const v = m[1]! + m[2]!;
+      return { len: k + 1 - i, resolve: () => ({ value: v, type: 'DATE', ...(mod ? { mod } : {}) }) };
+    }
+    m = /^'(\d)0s$/.exec(n);
+    if (m) {
+      const dd = m[1]!;
+      return {
+        len: k + 1 - i,
+        resolve: (c) => ({
+          value: (dd <= '2' && c.dct && c.dct.y >= 2000 ? '20' : '19') + dd,
+          type: 'DATE',
+          ...(mod ? { mod } : {}),
+        }),
+      };
+    }
+    const ord = this.day(w, k);
+    if (
+      the &&
+      ord !== null &&
+      !/^\d+$/.test(n) &&
+      (w.norms[k + 1] === 'century' || w.norms[k + 1] === 'centuries')
+    ) {
+      return { len: k + 2 - i, resolve: () => ({ value: String(ord - 1).padStart(2, '0'), type: 'DATE' }) };
+    }
+    if (the || mod) return null;
+    const y = yearValue(n);
+    if (y === null || y < 1800 || y > 2099) return null;
+    const prev = w.norms[i - 1] ?? '';
+    if (prev === '$' || prev === '£' || prev === '€' || prev === '#' || prev === 'no.' || prev === 'number')
+      return null;
+    const next = w.norms[i + 1] ?? '';
+    if (next === '%' || next === 'percent' || next === 'per' || next === ':' || next === '.' + '') {
+      if (next !== '.') return null;
+    }
+    if (w.pos[i + 1] === 'NOUN' && next.endsWith('s') && !this.unit(w, i + 1) && !/'s$/.test(next))
+      return null;
+    if (/^\d/.test(prev) && prev.length <= 2) return null; // "23 2004" is a number list
+    return { len: 1, resolve: () => ({ value: fmtY(y), type: 'DATE' }) };
+  }
+
+  /** [the] [this/last/next year's | fiscal] Nth [fiscal] quarter|half [of YYYY]; the latest/current quarter */
+  private quarter(w: Words, i: number): Hit | null {
+    let k = i;
+    if (w.norms[k] === 'the') k++;
+    let yearRel: number | null = null;
+    let year: number | null = null;
+    if (
+      (w.norms[k] === 'this' || w.norms[k] === 'last' || w.norms[k] === 'next') &&
+      w.norms[k + 1] === 'year' &&
+      w.norms[k + 2] === "'s"
+    ) {
+      yearRel = REL_WORDS[w.norms[k]!]!;
+      k += 3;
+    } else if (yearValue(w.norms[k]) !== null && w.norms[k + 1] !== ',') {
+      year = yearValue(w.norms[k]);
+      k++;
+    }
+    let yearAgo = false;
+    if (
+      (w.norms[k] === 'year' && (w.norms[k + 1] === 'earlier' || w.norms[k + 1] === 'ago')) ||
+      w.norms[k] === 'year-ago'
+    ) {
+      yearAgo = true;
+      k += w.norms[k] === 'year' ? 2 : 1;
+    }
+    if (w.norms[k] === 'fiscal') k++;
+    let ord = this.lex.value('ordinal', w.norms[k] ?? '');
+    let count = 1;
+    if (ord === null && /^(1st|2nd|3rd|4th)$/.test(w.norms[k] ?? '')) ord = w.norms[k]![0]!;
+    if (
+      (w.norms[k] === 'first' || w.norms[k] === 'last') &&
+      this.number(w, k + 1) &&
+      this.unit(w, k + 2)?.plural
+    ) {
+      // "first two quarters" = first half
+      count = this.number(w, k + 1)!.val;
+      if (w.norms[k] === 'last') ord = null;
+      k += 1 + this.number(w, k + 1)!.len;
+    } else if (ord !== null) k++;
+    if (w.norms[k] === 'fiscal' || w.norms[k] === '-') k++;
+    const u = this.unit(w, k);
+    const isPeriod = w.norms[k] === 'period';
+    if (!u && !isPeriod) return null;
+    if (u && u.code !== 'Q' && u.code !== 'HALF') return null;
+    const code = u ? u.code : 'Q';
+    k++;
+    if (w.norms[k] === 'of' && yearValue(w.norms[k + 1]) !== null) {
+      year = yearValue(w.norms[k + 1]);
+      k += 2;
+    } else if (
+      w.norms[k] === 'of' &&
+      (w.norms[k + 1] === 'this' || w.norms[k + 1] === 'last' || w.norms[k + 1] === 'next') &&
+      w.norms[k + 2] === 'year'
+    ) {
+      yearRel = REL_WORDS[w.norms[k + 1]!]!;
+      k += 3;
+    }
+    const the = w.norms[i] === 'the';
+    // a bare "the quarter"/"the period" or "the latest quarter" names the quarter being reported on
+    if (ord === null && !yearAgo) {
+      if (!the || year !== null || yearRel !== null) return null;
+      return null; // "the latest quarter" and "the current quarter" are relative(); plain "the quarter" is too vague
+    }
+    if (ord === null && yearAgo) {
+      return {
+        len: k - i,
+        resolve: (c) => {
+          const base =
+            c.prev && /^\d{4}-Q\d$/.test(c.prev) ? c.prev : c.dct ? offsetFromDct(c.dct, -1, 'Q') : null;
+          const v = base ? shiftValue(base, -1, 'Y') : null;
+          return v ? { value: v, type: 'DATE' } : { value: 'XXXX-QX', type: 'DATE' };
+        },
+      };
+    }
+    const q = +ord!;
+    const letter = code === 'HALF' ? 'H' : 'Q';
+    if ((letter === 'Q' && (q < 1 || q > 4)) || (letter === 'H' && q > 2)) return null;
+    const cnt = count;
+    return {
+      len: k - i,
+      resolve: (c) => {
+        const lab = cnt === 2 && letter === 'Q' ? `H${q}` : `${letter}${q}`;
+        let y: string;
+        if (year !== null) y = fmtY(year);
+        else if (!c.dct) y = 'XXXX';
+        else if (yearRel !== null) y = fmtY(c.dct.y + yearRel);
+        else {
+          const startMonth = letter === 'Q' ? (q - 1) * 3 + 1 : (q - 1) * 6 + 1;
+          const t = c.tense();
+          let yy = c.dct.y;
+          if (startMonth > c.dct.m && t !== 'future') yy--;
+          if (yearAgo) yy--;
+          y = fmtY(yy);
+        }
+        return { value: `${y}-${lab}`, type: 'DATE' };
+      },
+    };
+  }
+
+  /** N units ago / earlier / later / from now; "a year earlier" follows the previous date of the text */
+  private ago(w: Words, i: number): Hit | null {
+    const num = this.number(w, i);
+    let k = i;
+    let val = 1;
+    if (num) {
+      val = num.val;
+      k += num.len;
+    }
+    const u = this.unit(w, k);
+    if (!u) return null;
+    if (!num && !(u.plural && w.norms[k + 1] === 'ago')) return null;
+    k++;
+    if (w.norms[k] === 'or' && w.norms[k + 1] === 'so') k += 2;
+    const after = w.norms[k];
+    let dir: number;
+    let anchored = false;
+    if (after === 'ago') dir = -1;
+    else if (after === 'earlier' || after === 'before') {
+      dir = -1;
+      anchored = true;
+    } else if (after === 'later' || after === 'after') {
+      dir = 1;
+      anchored = true;
+    } else if (after === 'from' && w.norms[k + 1] === 'now') {
+      dir = 1;
+      k++;
+    } else if (after === 'hence') dir = 1;
+    else return null;
+    // "three days after the veto": an event anchor follows → a duration; the event stage dates it
+    const follow = w.norms[k + 1];
+    if (
+      (after === 'after' || after === 'before') &&
+      follow &&
+      follow !== '.' &&
+      follow !== ',' &&
+      follow !== ';'
+    )
+      return null;
+    if (after === 'earlier' && (follow === 'than' || follow === 'this' || follow === 'in')) return null;
+    k++;
+    const code = u.code;
+    const n = val;
+    const resolveAgo = (c: Ctx): Resolved => {
+      if (Number.isNaN(n)) {
+        if (after === 'ago' && code === 'Y' && c.dct && w.norms[i] !== 'several')
+          return { value: `${String(c.dct.y).slice(0, 3)}X`, type: 'DATE' };
+        return { value: dir < 0 ? 'PAST_REF' : 'FUTURE_REF', type: 'DATE' };
+      }
+      if (code === 'D' && anchored && c.prev && /^\d{4}-\d{2}-\d{2}$/.test(c.prev)) {
+        return { value: shiftValue(c.prev, dir * n, 'D')!, type: 'DATE' };
+      }
+      // "a year ago/earlier" after a quarter, month or day of the text: the same period a year before
+      if (code === 'Y' && c.prev && c.dct && c.prev.startsWith(fmtY(c.dct.y)) && c.prev.length > 4) {
+        const s = shiftValue(c.prev, dir * n, 'Y');
+        if (s) return { value: s, type: 'DATE' };
+      }
+      if (anchored && c.prev && /^\d{4}$/.test(c.prev) && code === 'Y') {
+        return { value: fmtY(+c.prev + dir * n), type: 'DATE' };
+      }
+      return { value: offsetFromDct(c.dct, dir * Math.round(n), code), type: 'DATE' };
+    };
+    return { len: k - i, resolve: (c) => ({ ...resolveAgo(c), anchored: true }) };
+  }
+
+  /** [the] [past|next|first...] N units; N-unit; several years; "the nine months" */
+  private duration(w: Words, i: number): Hit | null {
+    let k = i;
+    const the = w.norms[k] === 'the' || w.norms[k] === 'a';
+    if (the && w.norms[k] === 'the') k++;
+    let pre = '';
+    if (DUR_PRE.has(w.norms[k] ?? '') && w.norms[k] !== 'the') {
+      pre = w.norms[k]!;
+      k++;
+    }
+    const num = this.number(w, k);
+    if (!num) {
+      // "the past year" is last year; "the next year or so" next year
+      if (
+        w.norms[i] === 'the' &&
+        (pre === 'past' || pre === 'next') &&
+        this.unit(w, k) &&
+        !this.unit(w, k)!.plural
+      ) {
+        const u = this.unit(w, k)!;
+        let len = k + 1 - i;
+        if (w.norms[k + 1] === 'or' && w.norms[k + 2] === 'so') len += 2;
+        const rel = pre === 'past' ? -1 : 1;
+        return { len, resolve: (c) => ({ value: offsetFromDct(c.dct, rel, u.code), type: 'DATE' }) };
+      }
+      // bare plural unit after "for"/"in"/"over": "for years"
+      const u = this.unit(w, k);
+      const prev = w.norms[i - 1];
+      if (
+        u &&
+        u.plural &&
+        k === i &&
+        (prev === 'for' || prev === 'over' || prev === 'in' || prev === 'within') &&
+        u.code !== 'S' &&
+        u.code !== 'MIN'
+      ) {
+        return { len: 1, resolve: () => ({ value: durationValue(null, u.code), type: 'DURATION' }) };
+      }
+      return null;
+    }
+    k += num.len;
+    if (
+      w.norms[k] === 'more' ||
+      w.norms[k] === 'full' ||
+      w.norms[k] === 'straight' ||
+      w.norms[k] === 'trading' ||
+      w.norms[k] === 'business' ||
+      w.norms[k] === 'consecutive' ||
+      w.norms[k] === 'calendar'
+    )
+      k++;
+    const u = this.unit(w, k);
+    if (!u) return null;
+    const val = num.val;
+    // "a year" without a number word in a plural context is a set ("$5 a year") — the set rule decides
+    if (w.norms[i] === 'a' && num.len === 1 && !pre) {
+      const p = w.norms[i - 1] ?? '';
+      if (/^\d/.test(p) || p === 'times' || p === 'once' || p === 'twice' || p === '%' || p === 'percent')
+        return null;
+    }
+    // "a decade" is fine; "one second" as ordinal is not handled here
+    if (u.code === 'S' && w.norms[k] === 'second' && Number.isNaN(val)) return null;
+    // numbers that are not counts of the unit: "1998 years" never
+    if (val > 1000 && u.code !== 'S' && u.code !== 'MIN') return null;
+    k++;
+    if (w.norms[k] === 'or' && w.norms[k + 1] === 'so') k += 2;
+    // "two-year-old", "8-month-old" (age): keep the duration, include "old"
+    if (w.norms[k] === 'old' && w.texts[k - 1] !== undefined) k++;
+    if (w.norms[k] === 'ago' || w.norms[k] === 'earlier' || w.norms[k] === 'later' || w.norms[k] === 'hence')
+      return null;
+    const code = u.code;
+    const vague = Number.isNaN(val);
+    return {
+      len: k - i,
+      resolve: () => {
+        if (vague && (pre === 'past' || pre === 'last') && w.norms[i] === 'the')
+          return { value: 'PAST_REF', type: 'DATE' };
+        if (vague && (pre === 'next' || pre === 'coming'))
+          return { value: durationValue(null, code), type: 'DURATION' };
+        return { value: durationValue(vague ? null : val, code), type: 'DURATION' };
+      },
+    };
+  }
+
+  /** every/each [other] [N] unit|weekday|month; daily, weekly...; "twice a year", "$5 a month" */
+  private set(w: Words, i: number): Hit | null {
+    const n = w.norms[i]!;
+    const adv = this.lex.match('setadv', w.norms, i);
+    if (adv) return { len: adv.len, resolve: () => ({ value: adv.value, type: 'SET' }) };
+    if (n === 'every' || n === 'each') {
+      let k = i + 1;
+      let mult = 1;
+      if (w.norms[k] === 'other') {
+        mult = 2;
+        k++;
+      }
+      const num = this.number(w, k);
+      if (num && !Number.isNaN(num.val) && w.norms[k] !== 'a') {
+        mult *= num.val;
+        k += num.len;
+      }
+      const wd = this.isWeekday(w, k);
+      if (wd !== null) return { len: k + 1 - i, resolve: () => ({ value: `XXXX-WXX-${wd}`, type: 'SET' }) };
+      const m = this.isMonth(w, k);
+      if (m !== null)
+        return {
+          len: k + 1 - i,
+          resolve: () => ({ value: `XXXX-${String(m).padStart(2, '0')}`, type: 'SET' }),
+        };
+      const season = w.norms[k] ? this.lex.value('season', w.norms[k]!) : null;
+      if (season) return { len: k + 1 - i, resolve: () => ({ value: `XXXX-${season}`, type: 'SET' }) };
+      const u = this.unit(w, k);
+      if (u && u.code !== 'WE')
+        return { len: k + 1 - i, resolve: () => ({ value: durationValue(mult, u.code), type: 'SET' }) };
+      if (u) return { len: k + 1 - i, resolve: () => ({ value: 'XXXX-WXX-WE', type: 'SET' }) };
+      return null;
+    }
+    if (n === 'a' || n === 'per' || n === 'an') {
+      const u = this.unit(w, i + 1);
+      if (!u || u.plural) return null;
+      const p = w.norms[i - 1] ?? '';
+      if (
+        n === 'per' ||
+        /^\d/.test(p) ||
+        p === 'times' ||
+        p === 'once' ||
+        p === 'twice' ||
+        p === '%' ||
+        p === 'percent' ||
+        w.pos[i - 1] === 'NUM'
+      )
+        return { len: 2, resolve: () => ({ value: durationValue(1, u.code), type: 'SET' }) };
+    }
+    return null;
+  }
+
+  /** [in|the] season [of] [YYYY] */
+  private season(w: Words, i: number): Hit | null {
+    let k = i;
+    if (w.norms[k] === 'the') k++;
+    const s = w.norms[k] ? this.lex.value('season', w.norms[k]!) : null;
+    if (!s) return null;
+    if (w.pos[k] === 'VERB') return null;
+    const prev = w.norms[i - 1] ?? '';
+    k++;
+    let year: number | null = null;
+    if (w.norms[k] === 'of' && yearValue(w.norms[k + 1]) !== null) {
+      year = yearValue(w.norms[k + 1]);
+      k += 2;
+    } else if (yearValue(w.norms[k]) !== null) {
+      year = yearValue(w.norms[k]);
+      k++;
+    }
+    if (
+      year === null &&
+      !(
+        w.norms[i] === 'the' ||
+        prev === 'in' ||
+        prev === 'this' ||
+        prev === 'during' ||
+        prev === 'by' ||
+        prev === 'until' ||
+        prev === 'early' ||
+        prev === 'late'
+      )
+    )
+      return null;
+    return {
+      len: k - i,
+      resolve: (c) => {
+        if (year !== null) return { value: `${fmtY(year)}-${s}`, type: 'DATE' };
+        if (!c.dct) return { value: `XXXX-${s}`, type: 'DATE' };
+        const start = { SP: 3, SU: 6, FA: 9, WI: 12 }[s] ?? 1;
+        let y = c.dct.y;
+        const t = c.tense();
+        if (t === 'past' && start > c.dct.m) y--;
+        return { value: `${fmtY(y)}-${s}`, type: 'DATE' };
+      },
+    };
+  }
+}
+
+/** true when a value names a calendar period (for "the previous date of the text") */
+export function isCalendarValue(v: string): boolean {
+  return /^\d{4}(-(\d{2}(-\d{2})?|Q\d|H\d|W\d{2}))?$/.test(v);
+}
+
+export { compareYmd };
