@@ -21,8 +21,19 @@ export function decode(buf: Buffer, origin: string): string {
     return utf8.decode(buf);
   } catch {
     // not valid UTF-8: legacy single-byte page; Windows-1252 is a superset of Latin-1's printable range
-    return new TextDecoder('windows-1252').decode(buf);
+    return windows1252(buf);
   }
+}
+
+// Windows-1252's characters for bytes 0x80–0x9F (Latin-1 has control codes there); undefined bytes stay as is.
+const CP1252_HIGH =
+  '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f' +
+  '\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
+
+/** Node's TextDecoder maps 0x80–0x9F to C1 controls under 'windows-1252'; do it by hand. */
+function windows1252(buf: Buffer): string {
+  const latin1 = buf.toString('latin1');
+  return latin1.replace(/[\u0080-\u009f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80]!);
 }
 
 /** NUL bytes or many control characters in the first 8 KB mean it is not text. */

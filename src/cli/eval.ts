@@ -1,0 +1,10 @@
+// sitrep eval <kind> : score the pipeline against a gold set. Each kind registers one subcommand here.
+import type { Command } from 'commander';
+
+export function register(program: Command): void {
+  const evaluate = program.command('eval').description('score sitrep against gold-standard data');
+  for (const sub of subcommands) sub(evaluate);
+}
+
+/** eval subcommands: names, places, times, events (each from src/eval/<kind>.ts) */
+const subcommands: ((evaluate: Command) => void)[] = [];
