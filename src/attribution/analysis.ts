@@ -1,0 +1,427 @@
+// The attribution analysis of one Doc, computed once and cached: quotes with their speakers,
+// reporting clauses ("X said ...", "according to X"), hedges ("is believed to") per sentence.
+// The events stage asks for attributions before the attribution stage runs; both read this cache.
+import type { Certainty, Quote, Span } from '../result.js';
+import type { ActorMention, Doc } from '../text/doc.js';
+import { lexicon } from './lexicon.js';
+import type { Frame } from './lexicon.js';
+import { quoteSpans } from './marks.js';
+import type { RawQuote } from './marks.js';
+import { isPronoun, isQuoteMark, mentionIndex, npLeft, npName, npRight } from './phrases.js';
+import type { NP } from './phrases.js';
+
+export interface Report {
+  /** first and last (exclusive) token of the verb or cue */
+  verb: number;
+  verbEnd: number;
+  frame: Frame | 'according' | 'via';
+  certainty: Certainty;
+  subj: NP | null;
+  /** subject found right of the verb ("said Mr Smith") */
+  inverted: boolean;
+  addr: NP | null;
+  sent: number;
+  /** what is reported, when known (the clause of indirect speech; the sentence for "according to") */
+  scope: Span | null;
+  used: boolean;
+}
+
+export interface Hedge {
+  first: number;
+  last: number;
+  sent: number;
+  certainty: Certainty;
+}
+
+/** A quote with what it was resolved from (kept internal; doc.quotes gets the public shape). */
+export interface QuoteX extends Quote {
+  report: Report | null;
+  speakerNP: NP | null;
+  certainty: Certainty;
+}
+
+export interface Analysis {
+  mentions: Int32Array;
+  raw: RawQuote[];
+  /** 1 for tokens inside a quote (marks included) */
+  inQuote: Uint8Array;
+  reports: Report[];
+  /** reports by sentence */
+  bySent: Map<number, Report[]>;
+  hedges: Hedge[];
+  hedgesBySent: Map<number, Hedge[]>;
+  quotes: QuoteX[];
+}
+
+const cache = new WeakMap<Doc, Analysis>();
+
+export function analysis(doc: Doc): Analysis {
+  let a = cache.get(doc);
+  if (!a) {
+    a = analyse(doc);
+    cache.set(doc, a);
+  }
+  return a;
+}
+
+const SAID_FORMS = new Set(['said', 'says', 'told', 'tells', 'added', 'adds']);
+const BE = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', "'s", "'re"]);
+const END_PUNCT = new Set(['.', '!', '?']);
+
+function analyse(doc: Doc): Analysis {
+  const lex = lexicon();
+  const t = doc.tokens;
+  const mentions = mentionIndex(doc);
+  const raw = quoteSpans(doc.text, doc.paragraphs);
+  const inQuote = new Uint8Array(t.length);
+  for (const q of raw) {
+    const a = doc.tokenAt(q.open);
+    const endOff = q.close >= 0 ? q.close + 1 : q.end;
+    for (let k = a; k < t.length && t[k]!.start < endOff; k++) inQuote[k] = 1;
+  }
+
+  // reporting clauses and hedges, sentence by sentence, outside quotes
+  const reports: Report[] = [];
+  const hedges: Hedge[] = [];
+  for (let s = 0; s < doc.sentences.length; s++) {
+    const { first, last } = doc.sentences[s]!;
+    for (let k = first; k < last; k++) {
+      if (inQuote[k]) continue;
+      const tok = t[k]!;
+      const cue = lex.sourceCues.at(t, k, last);
+      if (cue) {
+        const { role, certainty } = cue.value;
+        const end = k + cue.length;
+        if (role === 'hedge') hedges.push({ first: k, last: end, sent: s, certainty });
+        else {
+          const np = npRight(doc, mentions, end, last);
+          if (np)
+            reports.push({
+              verb: k,
+              verbEnd: end,
+              frame: role === 'source' ? 'according' : 'via',
+              certainty,
+              subj: np,
+              inverted: true,
+              addr: null,
+              sent: s,
+              scope: { start: doc.sentences[s]!.start, end: doc.sentences[s]!.end },
+              used: false,
+            });
+        }
+        k = end - 1;
+        continue;
+      }
+      const sv = lex.speechVerbs.get(tok.lemma);
+      if (!sv) continue;
+      if (tok.pos !== 'VERB' && !SAID_FORMS.has(tok.norm)) continue;
+      const prev = t[k - 1];
+      if (prev && (prev.norm === 'the' || (BE.has(prev.norm) && sv.frame !== 'quote'))) continue; // "the said", passive "is said to"
+      let subj = npLeft(doc, mentions, k, first);
+      let inverted = false;
+      if (subj && inQuote[subj.first]) subj = null;
+      if (!subj) {
+        subj = npRight(doc, mentions, k + 1, last);
+        inverted = !!subj;
+      }
+      let addr: NP | null = null;
+      if (!inverted && (sv.frame === 'tell' || sv.frame === 'quote'))
+        addr = npRight(doc, mentions, k + 1, last);
+      reports.push({
+        verb: k,
+        verbEnd: k + 1,
+        frame: sv.frame,
+        certainty: sv.certainty,
+        subj,
+        inverted,
+        addr,
+        sent: s,
+        scope: null,
+        used: false,
+      });
+    }
+  }
+  const bySent = group(reports, (r) => r.sent);
+  const hedgesBySent = group(hedges, (h) => h.sent);
+  const an: Analysis = { mentions, raw, inQuote, reports, bySent, hedges, hedgesBySent, quotes: [] };
+  const quotes = raw.map((q) => linkQuote(doc, an, q));
+  for (const r of reports)
+    if (!r.used) {
+      const q = indirect(doc, an, r);
+      if (q) quotes.push(q);
+    }
+  quotes.sort((x, y) => x.start - y.start || y.end - x.end);
+  resolveSpeakers(doc, quotes);
+  an.quotes = quotes;
+  return an;
+}
+
+function group<T>(xs: T[], key: (x: T) => number): Map<number, T[]> {
+  const m = new Map<number, T[]>();
+  for (const x of xs) {
+    const k = key(x);
+    const l = m.get(k);
+    if (l) l.push(x);
+    else m.set(k, [x]);
+  }
+  return m;
+}
+
+function blankQuote(doc: Doc, span: Span, kind: Quote['kind']): QuoteX {
+  return {
+    start: span.start,
+    end: span.end,
+    text: doc.text.slice(span.start, span.end),
+    speaker: null,
+    speaker_code: null,
+    speaker_actor: null,
+    addressee: null,
+    addressee_code: null,
+    via: null,
+    kind,
+    report: null,
+    speakerNP: null,
+    certainty: 'reported',
+  };
+}
+
+function linkQuote(doc: Doc, an: Analysis, q: RawQuote): QuoteX {
+  const lex = lexicon();
+  const t = doc.tokens;
+  const text = doc.text;
+  const openTok = doc.tokenAt(q.open);
+  const closeTok = q.close >= 0 ? doc.tokenAt(q.close) : doc.tokenAt(q.end) - 1;
+  const para = doc.paragraphs[q.para]!;
+  const sO = t[openTok]?.sent ?? 0;
+  const sent = doc.sentences[sO];
+  // before: from the start of the sentence (or the end of the previous quote in it) to the opening mark
+  let bLo = sent ? sent.first : openTok;
+  for (let k = openTok - 1; k >= bLo; k--)
+    if (an.inQuote[k]) {
+      bLo = k + 1;
+      break;
+    }
+  // after: from the closing mark to the end of the clause (., !, ?), the next quote or the paragraph end
+  const aLo = closeTok + 1;
+  let aHi = aLo;
+  while (aHi < t.length && aHi - aLo < 16 && t[aHi]!.start < para.end + 1 && !an.inQuote[aHi]) {
+    if (END_PUNCT.has(t[aHi]!.text)) break;
+    aHi++;
+  }
+  if (q.close < 0) aHi = aLo;
+  const innerEnd = text.slice(q.start, q.end).trimEnd();
+  const lastChar = innerEnd[innerEnd.length - 1] ?? '';
+  const afterFirst = t[aLo];
+  const afterOk =
+    aHi > aLo &&
+    (lastChar !== '.' || (!!afterFirst && (afterFirst.text === ',' || /^\p{Ll}/u.test(afterFirst.text))));
+
+  const firstChar = text.slice(q.start, q.end).trimStart()[0] ?? '';
+  const prevTok = openTok > bLo ? t[openTok - 1] : undefined;
+  const startsSentence = openTok === bLo || q.open === para.start || !prevTok || END_PUNCT.has(prevTok.text);
+
+  // display text: a banner "reads" it
+  const near = (lo: number, hi: number): { noun: boolean; verb: boolean } => {
+    let noun = false;
+    let verb = false;
+    for (let k = Math.max(0, lo); k < hi && k < t.length; k++) {
+      if (lex.displayNouns.has(t[k]!.norm)) noun = true;
+      if (lex.displayVerbs.has(t[k]!.lemma)) verb = true;
+    }
+    return { noun, verb };
+  };
+  const after =
+    afterOk || (q.close >= 0 && aHi > aLo) ? near(aLo, Math.min(aHi, aLo + 4)) : { noun: false, verb: false };
+  const before = near(Math.max(bLo, openTok - 4), openTok);
+  const nounRightBefore = (() => {
+    let k = openTok - 1;
+    while (k >= bLo && (t[k]!.text === ':' || t[k]!.text === ',')) k--;
+    return k >= bLo && lex.displayNouns.has(t[k]!.norm);
+  })();
+  const span = { start: q.start, end: q.end };
+  if ((after.noun && after.verb) || (before.noun && before.verb) || nounRightBefore) {
+    return blankQuote(doc, span, 'display');
+  }
+
+  const lastBefore = prevTok?.text ?? '';
+  const direct =
+    /[\p{Lu}\p{N}]/u.test(firstChar) &&
+    (startsSentence ||
+      lastBefore === ':' ||
+      lastBefore === ',' ||
+      lexicon().speechVerbs.has(prevTok?.lemma ?? ''));
+  const quote = blankQuote(doc, span, direct ? 'direct' : 'partial');
+
+  // 1. the speech verb after the quote: ”, Mr X said / ”, said Mr X
+  let report: Report | null = null;
+  if (afterOk) {
+    for (const r of an.reports) {
+      if (r.verb < aLo || r.verb >= aHi || r.frame === 'according' || r.frame === 'via') continue;
+      // only a name and commas between the mark and the verb
+      const gap = r.subj && !r.inverted ? r.subj.first : r.verb;
+      let clean = true;
+      for (let k = aLo; k < gap; k++) if (t[k]!.text !== ',' && t[k]!.pos !== 'ADV') clean = false;
+      if (clean) report = r;
+      break;
+    }
+  }
+  // 2. the speech verb before it: Mr X said: “ / Mr X told Y: “ / according to X, “
+  let via: string | null = null;
+  if (!report) {
+    for (let i = an.reports.length - 1; i >= 0; i--) {
+      const r = an.reports[i]!;
+      if (r.verb >= openTok || r.verb < bLo) continue;
+      if (r.frame === 'via') {
+        if (r.subj) via = npName(doc, r.subj);
+        continue;
+      }
+      if (!report) {
+        report = r;
+        continue;
+      }
+      if (r.frame === 'according' && r.subj && report.frame !== 'according') via = npName(doc, r.subj);
+    }
+  }
+  // 3. a partial quote takes any speech verb of its sentence
+  if (!report && quote.kind === 'partial') {
+    for (const r of an.bySent.get(sO) ?? [])
+      if (r.frame !== 'via') {
+        report = r;
+        break;
+      }
+  }
+  if (report) {
+    report.used = true;
+    quote.report = report;
+    quote.certainty = report.certainty;
+    if (report.frame === 'quote' && report.addr) {
+      // "RIA quoted Mr Lavrov as saying"
+      quote.speakerNP = report.addr;
+      if (report.subj) via = npName(doc, report.subj);
+    } else {
+      quote.speakerNP = report.subj;
+      if (report.addr && report.frame === 'tell') {
+        quote.addressee = npName(doc, report.addr);
+        quote.addressee_code = codeOf(doc, report.addr.mention);
+      }
+    }
+    // a "quoted ... as saying" or "according to" before the chosen verb names the outlet
+    if (!via) {
+      for (const r of an.bySent.get(report.sent) ?? []) {
+        if (r === report || r.verb > report.verb || !r.subj) continue;
+        if (r.frame === 'according' || r.frame === 'via') via = npName(doc, r.subj);
+        if (r.frame === 'quote' && report.frame === 'say' && r.addr) {
+          quote.speakerNP = r.addr;
+          via = npName(doc, r.subj);
+        }
+      }
+    }
+  }
+  quote.via = via;
+  return quote;
+}
+
+function codeOf(doc: Doc, m: ActorMention | null): string | null {
+  if (!m) return null;
+  return m.code ?? doc.actors.find((a) => a.id === m.actor)?.code ?? null;
+}
+
+/** Indirect speech: "X said (that) CLAUSE" or "CLAUSE, X said." */
+function indirect(doc: Doc, an: Analysis, r: Report): QuoteX | null {
+  if (r.frame !== 'say' && r.frame !== 'tell') return null;
+  if (!r.subj) return null;
+  const t = doc.tokens;
+  const sent = doc.sentences[r.sent]!;
+  let last = sent.last;
+  while (
+    last > sent.first &&
+    (t[last - 1]!.pos === 'PUNCT' || t[last - 1]!.pos === 'SPACE') &&
+    !isQuoteMark(t[last - 1]!.text)
+  )
+    last--;
+  let from = -1;
+  let to = last;
+  if (!r.inverted) {
+    let k = r.verb + 1;
+    if (r.addr) k = Math.max(k, r.addr.last);
+    // "said on Monday that", "told reporters in Paris that": look for "that" a few words on
+    let that = -1;
+    for (let j = k; j < Math.min(last, k + 8); j++) {
+      const x = t[j]!;
+      if (x.norm === 'that' && j > k - 1) {
+        that = j;
+        break;
+      }
+      if (x.pos === 'PUNCT' || x.pos === 'VERB' || an.inQuote[j]) break;
+    }
+    if (that >= 0) from = that + 1;
+    else {
+      const x = t[k];
+      if (x && /^(PRON|DET|PROPN|NOUN|NUM|ADJ)$/.test(x.pos) && !an.inQuote[k]) from = k;
+    }
+  }
+  if (from < 0) {
+    // sentence-final report: "CLAUSE, the UN said (early last month)."
+    const subjStart = r.inverted ? r.verb : r.subj.first;
+    if (subjStart - 1 > sent.first && t[subjStart - 1]!.text === ',') {
+      // nothing but time words after the report
+      const after = r.inverted ? r.subj.last : r.verbEnd;
+      let tail = true;
+      for (let j = after; j < last; j++)
+        if (/^(VERB|AUX)$/.test(t[j]!.pos) || t[j]!.text === ',') tail = false;
+      if (tail) {
+        from = sent.first;
+        to = subjStart - 1;
+      }
+    }
+  }
+  if (from < 0 || to - from < 3) return null;
+  for (let j = from; j < to; j++) if (an.inQuote[j]) return null;
+  const span = { start: t[from]!.start, end: t[to - 1]!.end };
+  const q = blankQuote(doc, span, 'indirect');
+  q.report = r;
+  q.speakerNP = r.subj;
+  q.certainty = r.certainty;
+  r.scope = span;
+  r.used = true;
+  if (r.addr && r.frame === 'tell') {
+    q.addressee = npName(doc, r.addr);
+    q.addressee_code = codeOf(doc, r.addr.mention);
+  }
+  for (const o of an.bySent.get(r.sent) ?? [])
+    if ((o.frame === 'according' || o.frame === 'via') && o.subj && o.verb < r.verb)
+      q.via = npName(doc, o.subj);
+  return q;
+}
+
+/** Speaker names in text order: pronouns and unattributed quote paragraphs take the last named speaker. */
+function resolveSpeakers(doc: Doc, quotes: QuoteX[]): void {
+  type Named = { name: string; code: string | null; actor: string | null; para: number };
+  const memo: { last: Named | null } = { last: null };
+  const paraOf = (offset: number): number => {
+    const s = doc.sentenceAt(offset);
+    return s >= 0 ? doc.sentences[s]!.para : -1;
+  };
+  for (const q of quotes) {
+    if (q.kind === 'display') continue;
+    const para = paraOf(q.start);
+    const last = memo.last;
+    const recent: Named | null = last && para - last.para <= 2 ? last : null;
+    const np = q.speakerNP;
+    if (np && (np.mention || !isPronoun(doc, np))) {
+      q.speaker = npName(doc, np);
+      q.speaker_code = codeOf(doc, np.mention);
+      q.speaker_actor = np.mention?.actor ?? null;
+    } else if (np && recent) {
+      q.speaker = recent.name;
+      q.speaker_code = recent.code;
+      q.speaker_actor = recent.actor;
+    } else if (!np && q.kind === 'direct' && recent && !q.report) {
+      // a quote paragraph continuing the previous speaker
+      q.speaker = recent.name;
+      q.speaker_code = recent.code;
+      q.speaker_actor = recent.actor;
+    }
+    if (q.speaker) memo.last = { name: q.speaker, code: q.speaker_code, actor: q.speaker_actor, para };
+  }
+}

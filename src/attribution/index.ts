@@ -1,0 +1,70 @@
+// The attribution stage: quotes with speakers (doc.quotes), numeric claims (doc.figures), and
+// attributionFor(), which the event coder calls to attach a source and a certainty to an event.
+// Runs last; reads doc.mentions/doc.actors (speakers), doc.places and doc.times (figures) when present.
+import type { PipelineOptions, Stage } from '../pipeline.js';
+import type { Figure, Quote } from '../result.js';
+import type { Doc } from '../text/doc.js';
+import { analysis } from './analysis.js';
+import { findFigures } from './figures.js';
+import { lexicon } from './lexicon.js';
+
+export { attributionFor } from './attribute.js';
+
+export class AttributionStage implements Stage {
+  readonly name = 'attribution';
+
+  constructor() {
+    lexicon(); // load the knowledge files now, not on the first article
+  }
+
+  run(doc: Doc): void {
+    doc.quotes = quotesOf(doc);
+    doc.figures = findFigures(doc);
+  }
+}
+
+export function createAttributionStage(options: PipelineOptions = {}): Stage {
+  void options;
+  return new AttributionStage();
+}
+
+/** The public Quote objects (internal resolution details dropped). */
+export function quotesOf(doc: Doc): Quote[] {
+  return analysis(doc).quotes.map((q) => ({
+    start: q.start,
+    end: q.end,
+    text: q.text,
+    speaker: q.speaker,
+    speaker_code: q.speaker_code,
+    speaker_actor: q.speaker_actor,
+    addressee: q.addressee,
+    addressee_code: q.addressee_code,
+    via: q.via,
+    kind: q.kind,
+  }));
+}
+
+/** One line per figure, for text views. */
+export function formatFigure(f: Figure): string {
+  const v = f.max !== null && f.max !== f.value ? `${f.value}–${f.max}` : String(f.value ?? '?');
+  const ctx = [
+    f.place && `in ${f.place}`,
+    f.since && `since ${f.since}`,
+    f.until && `as of ${f.until}`,
+    f.source && `per ${f.source}`,
+    f.certainty && f.certainty !== 'reported' && f.certainty,
+  ].filter(Boolean);
+  return `${f.bound} ${v} ${f.unit}${ctx.length ? ' (' + ctx.join(', ') + ')' : ''}`;
+}
+
+/** One line per quote, for text views. */
+export function formatQuote(q: Quote): string {
+  const who = q.speaker ?? (q.kind === 'display' ? '(displayed text)' : '(unknown speaker)');
+  const extra = [
+    q.kind !== 'direct' && q.kind,
+    q.addressee && `to ${q.addressee}`,
+    q.via && `via ${q.via}`,
+  ].filter(Boolean);
+  const text = q.text.replace(/\s+/g, ' ');
+  return `${who}${extra.length ? ' (' + extra.join(', ') + ')' : ''}: “${text.length > 160 ? text.slice(0, 159) + '…' : text}”`;
+}

@@ -1,0 +1,192 @@
+// Noun phrases next to a speech verb: the speaker on its left, the addressee or an inverted speaker
+// ("said Mr Smith") on its right. The actor layer is used when it covers the phrase; otherwise the
+// phrase is grabbed from POS tags. Phrases never cross punctuation (except a hyphen inside a name).
+import type { ActorMention, Doc, Token } from '../text/doc.js';
+
+export interface NP {
+  /** token range [first, last) */
+  first: number;
+  last: number;
+  mention: ActorMention | null;
+}
+
+const NOMINAL = new Set(['PROPN', 'NOUN', 'ADJ', 'NUM']);
+const SKIP_LEFT = new Set(['ADV', 'AUX', 'PART']);
+const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you']);
+/** words tagged as nouns that are never part of a speaker's name */
+const NOT_IN_NP = new Set(['today', 'yesterday', 'tonight', 'tomorrow', 'now', 'earlier', 'later', 'then']);
+
+/** Per doc: token index → the actor mention covering it (index into doc.mentions), or -1. */
+export function mentionIndex(doc: Doc): Int32Array {
+  const at = new Int32Array(doc.tokens.length).fill(-1);
+  doc.mentions.forEach((m, i) => {
+    const first = Math.max(0, m.first);
+    const last = Math.min(doc.tokens.length, m.last);
+    for (let k = first; k < last; k++) if (at[k] === -1) at[k] = i;
+  });
+  return at;
+}
+
+const glued = (a: Token | undefined, b: Token | undefined): boolean => !!a && !!b && a.end === b.start;
+
+export function isPronoun(doc: Doc, np: NP): boolean {
+  return np.last - np.first === 1 && PRONOUNS.has(doc.tokens[np.first]!.norm);
+}
+
+/** The noun phrase that ends just before token `k` (skipping adverbs, auxiliaries and one comma), not before `lo`. */
+export function npLeft(doc: Doc, mentions: Int32Array, k: number, lo: number): NP | null {
+  const t = doc.tokens;
+  let j = k - 1;
+  while (j >= lo && SKIP_LEFT.has(t[j]!.pos) && !isPossessive(t[j]!)) j--;
+  if (j >= lo && t[j]!.text === ',' && j - 1 >= lo && !isQuoteMark(t[j - 1]!.text)) j--;
+  if (j < lo) return null;
+  const mi = mentions[j]!;
+  if (mi >= 0) {
+    const m = doc.mentions[mi]!;
+    return { first: Math.max(lo, m.first), last: j + 1, mention: m };
+  }
+  const np = grabLeft(t, j, lo);
+  if (!np) return null;
+  // appositive: "Sergei Lavrov, the foreign minister, said" → prefer the name before the comma
+  if (
+    !hasPos(t, np, 'PROPN') &&
+    !isPronounTok(t[np.first]!) &&
+    np.first - 1 > lo &&
+    t[np.first - 1]!.text === ','
+  ) {
+    const j2 = np.first - 2;
+    const m2 = mentions[j2] ?? -1;
+    if (m2 >= 0) {
+      const m = doc.mentions[m2]!;
+      return { first: Math.max(lo, m.first), last: j2 + 1, mention: m };
+    }
+    const name = grabLeft(t, j2, lo);
+    if (name && hasPos(t, name, 'PROPN')) return { ...name, mention: null };
+  }
+  return { ...np, mention: headMention(doc, mentions, np) };
+}
+
+/** The noun phrase that starts at token `k` (not past `hi`). */
+export function npRight(doc: Doc, mentions: Int32Array, k: number, hi: number): NP | null {
+  const t = doc.tokens;
+  if (k >= hi) return null;
+  const mi = mentions[k]!;
+  if (mi >= 0) {
+    const m = doc.mentions[mi]!;
+    return { first: k, last: Math.min(hi, Math.max(k + 1, m.last)), mention: m };
+  }
+  const first = t[k]!;
+  if (isPronounTok(first)) return { first: k, last: k + 1, mention: null };
+  let j = k;
+  if (first.pos === 'DET') j++;
+  const start = j;
+  while (j < hi && j - k < 10) {
+    const x = t[j]!;
+    if (NOT_IN_NP.has(x.norm)) break;
+    if (NOMINAL.has(x.pos) || isPossessive(x)) j++;
+    else if (x.text === '-' && glued(t[j - 1], x) && glued(x, t[j + 1])) j++;
+    else if (
+      (x.norm === 'of' || x.norm === 'for') &&
+      j > start &&
+      j + 1 < hi &&
+      /^(PROPN|NOUN|DET|ADJ)$/.test(t[j + 1]!.pos)
+    )
+      j++;
+    else break;
+  }
+  if (j === start) return null;
+  const np = { first: k, last: j, mention: null };
+  return { ...np, mention: headMention(doc, mentions, np) };
+}
+
+function grabLeft(t: Token[], j: number, lo: number): { first: number; last: number } | null {
+  while (j >= lo && NOT_IN_NP.has(t[j]!.norm)) j--;
+  const last = j + 1;
+  let first = last;
+  while (j >= lo) {
+    const x = t[j]!;
+    if (NOT_IN_NP.has(x.norm)) break;
+    if (NOMINAL.has(x.pos) || isPossessive(x)) first = j;
+    else if (x.text === '-' && glued(t[j - 1], x) && glued(x, t[j + 1])) first = j;
+    else if (
+      (x.norm === 'of' || x.norm === 'for') &&
+      first < last &&
+      j - 1 >= lo &&
+      /^(PROPN|NOUN)$/.test(t[j - 1]!.pos)
+    )
+      first = j;
+    else if (x.pos === 'DET') {
+      if (first < last) first = j;
+      break;
+    } else if (isPronounTok(x)) {
+      if (first === last) first = j;
+      break;
+    } else break;
+    if (last - first > 10) break;
+    j--;
+  }
+  if (first >= last) return null;
+  // a phrase cannot start with "of" or a possessive
+  while (first < last && (t[first]!.norm === 'of' || isPossessive(t[first]!))) first++;
+  return first < last ? { first, last } : null;
+}
+
+function headMention(
+  doc: Doc,
+  mentions: Int32Array,
+  np: { first: number; last: number },
+): ActorMention | null {
+  // the head is the last token; a mention anywhere inside counts when the phrase is a name (no common noun after it)
+  const h = mentions[np.last - 1] ?? -1;
+  if (h >= 0) return doc.mentions[h]!;
+  return null;
+}
+
+function hasPos(t: Token[], np: { first: number; last: number }, pos: string): boolean {
+  for (let k = np.first; k < np.last; k++) if (t[k]!.pos === pos) return true;
+  return false;
+}
+
+function isPronounTok(x: Token): boolean {
+  return PRONOUNS.has(x.norm) && x.pos === 'PRON';
+}
+
+function isPossessive(x: Token): boolean {
+  return x.text === "'s" || x.text === '’s' || x.text === "'" || x.text === '’';
+}
+
+export function isQuoteMark(s: string): boolean {
+  return (
+    s === '"' ||
+    s === '“' ||
+    s === '”' ||
+    s === '„' ||
+    s === '«' ||
+    s === '»' ||
+    s === "'" ||
+    s === '‘' ||
+    s === '’'
+  );
+}
+
+/** The name to show for a phrase: the actor's name when resolved, else the words (a trailing proper name wins). */
+export function npName(doc: Doc, np: NP): string {
+  if (np.mention) {
+    const a = doc.actors.find((x) => x.id === np.mention!.actor);
+    if (a) return a.name;
+    return np.mention.text;
+  }
+  const t = doc.tokens;
+  let first = np.first;
+  // "Russian news agency RIA" → "RIA"; "the UN" → "UN"
+  let k = np.last - 1;
+  while (k >= first && t[k]!.pos === 'PROPN') k--;
+  const propStart = k + 1;
+  if (propStart < np.last && propStart > first && t[propStart - 1]!.pos === 'NOUN') first = propStart;
+  else if (t[first]!.pos === 'DET' && first + 1 < np.last && t[first + 1]!.pos === 'PROPN') first++;
+  return doc.text.slice(t[first]!.start, t[np.last - 1]!.end);
+}
+
+export function npText(doc: Doc, np: NP): string {
+  return doc.text.slice(doc.tokens[np.first]!.start, doc.tokens[np.last - 1]!.end);
+}
