@@ -1,0 +1,71 @@
+// The actor stage: named entities (doc.entities), actors with CAMEO-style codes (doc.actors) and every
+// actor mention with its token range (doc.mentions). The knowledge base is loaded once per stage.
+import type { PipelineOptions, Stage } from '../pipeline.js';
+import type { Entity } from '../result.js';
+import type { Doc } from '../text/doc.js';
+import { loadKnowledgeBase, type KbOptions, type KnowledgeBase } from './kb.js';
+import { EntityFinder } from './ner.js';
+import { Resolver, countryOf } from './resolve.js';
+
+export { loadKnowledgeBase, loadDictionary, pickRow, type DictEntry, type KnowledgeBase } from './kb.js';
+export { countryOf } from './resolve.js';
+
+export interface ActorsStageOptions extends PipelineOptions {
+  /** knowledge-base options (tests point `dir` at fixtures) */
+  kb?: KbOptions;
+  /** an already loaded knowledge base */
+  knowledge?: KnowledgeBase;
+}
+
+export class ActorsStage implements Stage {
+  readonly name = 'actors';
+  readonly kb: KnowledgeBase;
+  private readonly finder: EntityFinder;
+  private readonly resolver: Resolver;
+
+  constructor(kb: KnowledgeBase) {
+    this.kb = kb;
+    this.finder = new EntityFinder(kb);
+    this.resolver = new Resolver(kb);
+  }
+
+  run(doc: Doc): void {
+    const found = this.finder.find(doc);
+    const toks = doc.tokens;
+    doc.entities = found.map((f): Entity => ({
+      start: toks[f.first]!.start,
+      end: toks[f.last - 1]!.end,
+      text: doc.text.slice(toks[f.first]!.start, toks[f.last - 1]!.end),
+      type: f.type,
+    }));
+    const { actors, mentions } = this.resolver.run(doc, found);
+    doc.actors = actors;
+    doc.mentions = mentions;
+    doc.focusCountry ??= this.focus(doc);
+  }
+
+  /** ISO2 of the country most mentioned through actors (the places stage may refine it). */
+  private focus(doc: Doc): string | null {
+    const count = new Map<string, number>();
+    for (const m of doc.mentions) {
+      const c = m.code ? countryOf(m.code) : null;
+      if (c) count.set(c, (count.get(c) ?? 0) + (m.kind === 'pronoun' ? 0 : 1));
+    }
+    let best: string | null = null;
+    let n = 0;
+    for (const [c, k] of count) if (k > n) [best, n] = [c, k];
+    if (!best) return null;
+    return this.kb.countries.get(best)?.iso2 || null;
+  }
+}
+
+/** The actor stage for the pipeline (first annotator). */
+export function createActorsStage(options: ActorsStageOptions = {}): Stage {
+  const kb =
+    options.knowledge ??
+    loadKnowledgeBase({
+      ...options.kb,
+      dictionaries: [...(options.kb?.dictionaries ?? []), ...(options.dictionaries ?? [])],
+    });
+  return new ActorsStage(kb);
+}

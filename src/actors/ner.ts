@@ -1,0 +1,530 @@
+// Named entities on wink tokens: gazetteer matches (the actor knowledge base) and capitalised runs
+// classified by cues (titles, organisation/place words, given names, context), with document-level
+// consistency (a surname seen in a full person name is a person everywhere in the article).
+import type { EntityType } from '../result.js';
+import type { Doc, Token } from '../text/doc.js';
+import { keyOf, normWord, type KnowledgeBase, type NameHit } from './kb.js';
+
+/** An entity found by the finder, with what the knowledge base knows about it. */
+export interface Found {
+  /** token range [first, last) */
+  first: number;
+  last: number;
+  type: EntityType;
+  /** the knowledge-base hit, when the name is known */
+  hit: NameHit | null;
+  /** first token of a title phrase right before the name ("Syrian President"), or -1 */
+  titleFirst: number;
+  /** followed by a possessive 's */
+  possessive: boolean;
+}
+
+const LETTER_UPPER = /^\p{Lu}/u;
+const HAS_LOWER = /\p{Ll}/u;
+const ALPHA = /\p{L}/u;
+const POSSESSIVE = new Set(["'s", "'", '’s', '’']);
+const OPEN = new Set(['"', '“', '‘', "'", '(', '[', ':', '-', '–', '—', '|']);
+const PARTICLES = new Set([
+  'al',
+  'el',
+  'bin',
+  'ibn',
+  'abu',
+  'abd',
+  'bint',
+  'ben',
+  'ould',
+  'van',
+  'von',
+  'de',
+  'di',
+  'da',
+  'du',
+  'la',
+  'le',
+  'mc',
+  'mac',
+  'st',
+  'o',
+  'd',
+  'ad',
+  'as',
+  'ash',
+  'an',
+  'ar',
+  'at',
+  'az',
+  'adh',
+  'ath',
+  'ul',
+  'ur',
+]);
+// words that may sit inside a name only when the name ends in an organisation word
+const WEAK_CONNECTORS = new Set(['and', '&', 'for', 'on', 'the', 'of']);
+
+interface TokInfo {
+  key: string;
+  cap: boolean;
+  caps: boolean;
+  alpha: boolean;
+  /** sentence in upper case (headline), so case says nothing */
+  shout: boolean;
+  /** first word of a sentence, a quote, or after a colon/dash */
+  start: boolean;
+}
+
+export class EntityFinder {
+  private readonly kb: KnowledgeBase;
+  private readonly titles: Set<string>;
+  private readonly orgWords: Set<string>;
+  private readonly orgHeads: Set<string>;
+  private readonly locWords: Set<string>;
+  private readonly gpeWords: Set<string>;
+  private readonly facWords: Set<string>;
+  private readonly notName: Set<string>;
+  private readonly locPrep: Set<string>;
+  private readonly connectors: Set<string>;
+  private readonly titleMax: number;
+
+  constructor(kb: KnowledgeBase) {
+    this.kb = kb;
+    this.titles = kb.cue('title');
+    this.orgWords = kb.cue('org');
+    this.orgHeads = kb.cue('orghead');
+    this.locWords = kb.cue('loc');
+    this.gpeWords = kb.cue('gpe');
+    this.facWords = kb.cue('fac');
+    this.notName = kb.cue('notname');
+    this.locPrep = kb.cue('locprep');
+    this.connectors = kb.cue('connector');
+    let m = 1;
+    for (const t of this.titles) m = Math.max(m, t.split(' ').length);
+    this.titleMax = m;
+  }
+
+  find(doc: Doc): Found[] {
+    const toks = doc.tokens;
+    const info = this.tokenInfo(doc);
+    const out: Found[] = [];
+    const taken = new Uint8Array(toks.length);
+    const lowerSeen = new Set<string>();
+    for (let i = 0; i < toks.length; i++) {
+      const t = toks[i]!;
+      if (!info[i]!.cap && !info[i]!.shout && ALPHA.test(t.text)) lowerSeen.add(info[i]!.key);
+    }
+
+    // 1. capitalised runs (and, in upper-case sentences, gazetteer matches only)
+    let i = 0;
+    while (i < toks.length) {
+      const ti = info[i]!;
+      if (ti.shout) {
+        const m = this.matchAt(toks, info, i, true);
+        if (m) {
+          out.push(this.fromHit(toks, info, i, m.len, m.hit));
+          for (let k = i; k < i + m.len; k++) taken[k] = 1;
+          i += m.len;
+        } else i++;
+        continue;
+      }
+      if (!this.canStart(toks, info, i)) {
+        i++;
+        continue;
+      }
+      const end = this.runEnd(toks, info, i);
+      this.segment(doc, info, i, end, out, lowerSeen);
+      for (let k = i; k < end; k++) taken[k] = 1;
+      i = end;
+    }
+    // 2. document consistency: unknown single names typed by a stronger mention elsewhere
+    this.propagate(doc, info, out);
+    out.sort((a, b) => a.first - b.first);
+    return out;
+  }
+
+  private tokenInfo(doc: Doc): TokInfo[] {
+    const toks = doc.tokens;
+    const info: TokInfo[] = toks.map((t) => {
+      const alpha = ALPHA.test(t.text);
+      const cap = alpha && LETTER_UPPER.test(t.text);
+      const caps = alpha && !HAS_LOWER.test(t.text) && t.text.replace(/[^\p{L}]/gu, '').length >= 2;
+      return { key: normWord(t.text), cap, caps, alpha, shout: false, start: false };
+    });
+    for (const s of doc.sentences) {
+      let alpha = 0;
+      let upper = 0;
+      for (let k = s.first; k < s.last; k++) {
+        const x = info[k]!;
+        if (!x.alpha || toks[k]!.text.length < 2) continue;
+        alpha++;
+        if (x.caps) upper++;
+      }
+      const shout = alpha >= 2 && upper / alpha >= 0.75;
+      let startNext = true;
+      for (let k = s.first; k < s.last; k++) {
+        const x = info[k]!;
+        x.shout = shout;
+        x.start = startNext;
+        const tx = toks[k]!.text;
+        startNext = OPEN.has(tx) || (startNext && !x.alpha && !/\d/.test(tx));
+      }
+    }
+    return info;
+  }
+
+  /** Longest knowledge-base match at i. */
+  private matchAt(
+    toks: Token[],
+    info: TokInfo[],
+    i: number,
+    shout: boolean,
+    limit = toks.length,
+  ): { len: number; hit: NameHit } | null {
+    const first = info[i]!.key;
+    const max = Math.min(this.kb.maxLen.get(first) ?? 0, limit - i);
+    if (!max) return null;
+    for (let len = max; len >= 1; len--) {
+      // names do not run over spaces that hold sentence breaks
+      if (toks[i + len - 1]!.sent !== toks[i]!.sent) continue;
+      const parts: string[] = [];
+      for (let k = i; k < i + len; k++) parts.push(info[k]!.key);
+      const hits = this.kb.names.get(keyOf(parts));
+      if (!hits) continue;
+      const ok = hits.filter((h) => this.caseOk(toks, info, i, len, h, shout));
+      if (ok.length) return { len, hit: best(ok) };
+    }
+    return null;
+  }
+
+  private caseOk(
+    toks: Token[],
+    info: TokInfo[],
+    i: number,
+    len: number,
+    h: NameHit,
+    shout: boolean,
+  ): boolean {
+    if (h.match === 'exact') {
+      let s = '';
+      for (let k = i; k < i + len; k++)
+        s += (k > i && toks[k]!.start > toks[k - 1]!.end ? ' ' : '') + toks[k]!.text;
+      return s === h.surface;
+    }
+    if (shout) return true;
+    if (h.match === 'any') return true;
+    // capitalised: the first token, and every other word except connectors
+    if (!info[i]!.cap) return false;
+    for (let k = i + 1; k < i + len; k++) {
+      const x = info[k]!;
+      if (!x.alpha || x.cap || this.connectors.has(x.key) || PARTICLES.has(x.key)) continue;
+      if (h.kind === 'country' || h.kind === 'demonym' || h.kind === 'region' || h.kind === 'seat') continue;
+      return false;
+    }
+    return true;
+  }
+
+  private canStart(toks: Token[], info: TokInfo[], i: number): boolean {
+    const x = info[i]!;
+    if (x.cap) return true;
+    // "al-Assad" starts with a lower-case particle joined to a capitalised word
+    if (PARTICLES.has(x.key) && joined(toks, i, i + 1) && toks[i + 1]?.text === '-' && info[i + 2]?.cap)
+      return true;
+    return false;
+  }
+
+  /** End (exclusive) of a capitalised run starting at i. */
+  private runEnd(toks: Token[], info: TokInfo[], i: number): number {
+    let j = i + 1;
+    const sent = toks[i]!.sent;
+    for (;;) {
+      const t = toks[j];
+      if (!t || t.sent !== sent) break;
+      const x = info[j]!;
+      // hyphen joining two parts of one name: al-Assad, Russian-Chinese
+      if (t.text === '-' && joined(toks, j - 1, j) && joined(toks, j, j + 1)) {
+        const nx = info[j + 1];
+        if (nx?.cap || (nx && PARTICLES.has(nx.key) && toks[j + 2]?.text === '-')) {
+          j++;
+          continue;
+        }
+        break;
+      }
+      if (x.cap && !POSSESSIVE.has(t.text)) {
+        if (toks[j - 1]!.text === '-' || !/[.,;:!?)"”]$/.test(toks[j - 1]!.text)) {
+          j++;
+          continue;
+        }
+        break;
+      }
+      // lower-case connectors inside names: Bank of England, Abu Bakr al-Baghdadi
+      if ((this.connectors.has(x.key) || PARTICLES.has(x.key)) && !x.cap) {
+        let k = j;
+        while (
+          k < toks.length &&
+          toks[k]!.sent === sent &&
+          !info[k]!.cap &&
+          (this.connectors.has(info[k]!.key) ||
+            PARTICLES.has(info[k]!.key) ||
+            (toks[k]!.text === '-' && joined(toks, k - 1, k)))
+        )
+          k++;
+        if (k < toks.length && toks[k]!.sent === sent && info[k]!.cap && k - j <= 2) {
+          j = k;
+          continue;
+        }
+      }
+      break;
+    }
+    return j;
+  }
+
+  /** Split a capitalised run into entities. */
+  private segment(
+    doc: Doc,
+    info: TokInfo[],
+    s: number,
+    e: number,
+    out: Found[],
+    lowerSeen: Set<string>,
+  ): void {
+    const toks = doc.tokens;
+    // trailing connectors never end a name
+    while (e > s + 1 && !info[e - 1]!.cap && !ALPHA.test(toks[e - 1]!.text.slice(-1))) e--;
+    // a sentence-initial common word is not a name ("Many", "Meanwhile", "New EU measures")
+    while (s < e && info[s]!.start && this.commonStart(toks, info, s, e, lowerSeen)) s++;
+    // drop words that are never names by themselves at the edges
+    while (s < e && this.notName.has(info[s]!.key) && !this.kb.names.has(info[s]!.key)) s++;
+    while (s < e && !info[s]!.cap && !this.canStart(toks, info, s)) s++;
+    if (s >= e) return;
+
+    // the whole run known or shaped like an organisation/place name
+    const whole = this.matchAt(toks, info, s, false, e);
+    if (whole && whole.len === e - s) {
+      out.push(this.fromHit(toks, info, s, whole.len, whole.hit));
+      return;
+    }
+    const shaped = this.shapeType(info, s, e);
+    if (shaped && !this.startsWithTitle(info, s, e)) {
+      out.push(this.make(toks, info, s, e, shaped, null, -1));
+      return;
+    }
+    // split at weak connectors (and, for, of, the) when the parts are names of their own
+    let k = s;
+    let titleFirst = -1;
+    while (k < e) {
+      const x = info[k]!;
+      if (!x.cap && !this.canStart(toks, info, k)) {
+        k++;
+        continue;
+      }
+      // title words: President, Foreign Secretary, Mr
+      const tl = this.titleAt(info, k, e);
+      if (tl) {
+        if (titleFirst < 0) titleFirst = k;
+        k += tl;
+        continue;
+      }
+      const m = this.matchAt(toks, info, k, false, e);
+      if (m) {
+        const f = this.fromHit(toks, info, k, m.len, m.hit);
+        if (f.type === 'NORP' && titleFirst < 0) {
+          out.push(f);
+          // "Syrian President ..." : the demonym opens a title phrase
+          if (this.titleAt(info, k + m.len, e)) titleFirst = k;
+          k += m.len;
+          continue;
+        }
+        f.titleFirst = titleFirst;
+        out.push(f);
+        titleFirst = -1;
+        k += m.len;
+        continue;
+      }
+      // unknown stretch up to the next weak connector or known name
+      let j = k + 1;
+      while (j < e) {
+        const y = info[j]!;
+        if (WEAK_CONNECTORS.has(y.key) && !y.cap) break;
+        if (
+          y.cap &&
+          toks[j - 1]!.text !== '-' &&
+          this.kb.maxLen.has(y.key) &&
+          this.matchAt(toks, info, j, false, e)
+        ) {
+          const mm = this.matchAt(toks, info, j, false, e)!;
+          if (mm.hit.kind !== 'person' || mm.len > 1) break;
+        }
+        j++;
+      }
+      while (j > k + 1 && !info[j - 1]!.cap) j--;
+      const type = this.classify(doc, info, k, j, titleFirst);
+      out.push(this.make(toks, info, k, j, type, null, titleFirst));
+      titleFirst = -1;
+      k = j;
+    }
+  }
+
+  private commonStart(toks: Token[], info: TokInfo[], s: number, e: number, lowerSeen: Set<string>): boolean {
+    const x = info[s]!;
+    const t = toks[s]!;
+    if (this.kb.maxLen.has(x.key) && this.matchAt(toks, info, s, false, e)) return false;
+    if (this.titleAt(info, s, e)) return false;
+    if (this.kb.givenNames.has(x.key)) return false;
+    if (lowerSeen.has(x.key)) return true;
+    // "New EU measures": an unknown first word before a known name
+    if (
+      s + 1 < e &&
+      this.kb.maxLen.has(info[s + 1]!.key) &&
+      this.matchAt(toks, info, s + 1, false, e) &&
+      !this.kb.cities.has(x.key + ' ' + info[s + 1]!.key)
+    )
+      return true;
+    if (t.pos !== 'PROPN') return true;
+    if (this.notName.has(x.key)) return true;
+    return false;
+  }
+
+  private titleAt(info: TokInfo[], k: number, e: number): number {
+    for (let len = Math.min(this.titleMax, e - k); len >= 1; len--) {
+      const parts: string[] = [];
+      for (let q = k; q < k + len; q++) parts.push(info[q]!.key);
+      // a title must be followed by more name
+      if (this.titles.has(parts.join(' ')) && k + len < e) return len;
+    }
+    return 0;
+  }
+
+  private startsWithTitle(info: TokInfo[], s: number, e: number): boolean {
+    return this.titleAt(info, s, e) > 0;
+  }
+
+  /** ORG/LOC/FAC/GPE from the last word (or "Bank of ..."). */
+  private shapeType(info: TokInfo[], s: number, e: number): EntityType | null {
+    if (e - s < 2) return null;
+    const last = info[e - 1]!.key;
+    if (this.orgWords.has(last)) return 'ORG';
+    if (this.facWords.has(last)) return 'FAC';
+    if (this.locWords.has(last)) return 'LOC';
+    if (this.gpeWords.has(last)) return 'GPE';
+    if (this.orgHeads.has(info[s]!.key) && info[s + 1]?.key === 'of') return 'ORG';
+    if (this.locWords.has(info[s]!.key) && info[s + 1]?.key === 'of') return 'LOC';
+    return null;
+  }
+
+  private classify(doc: Doc, info: TokInfo[], k: number, j: number, titleFirst: number): EntityType {
+    const toks = doc.tokens;
+    if (titleFirst >= 0) return 'PERSON';
+    const prev = k > 0 && toks[k - 1]!.sent === toks[k]!.sent ? info[k - 1]!.key : '';
+    const prev2 = k > 1 ? `${info[k - 2]!.key} ${prev}` : '';
+    if (prev && (this.titles.has(prev) || this.titles.has(prev2))) return 'PERSON';
+    const shaped = this.shapeType(info, k, j);
+    if (shaped) return shaped;
+    // "the Mazzeh boulevard", "Hama province": a lower-case place word right after
+    const after = toks[j];
+    if (after && after.sent === toks[k]!.sent && /^\p{Ll}/u.test(after.text)) {
+      const w = info[j]!.key;
+      if (this.facWords.has(w)) return 'FAC';
+      if (this.locWords.has(w)) return 'LOC';
+      if (this.gpeWords.has(w)) return 'GPE';
+    }
+    const len = j - k;
+    const first = info[k]!.key;
+    if (this.kb.givenNames.has(first) && len >= 2) return 'PERSON';
+    if (len === 1 && info[k]!.caps && toks[k]!.text.length <= 6) return 'ORG';
+    let name = '';
+    for (let q = k; q < j; q++) name += (q > k ? ' ' : '') + info[q]!.key;
+    const city = this.kb.cities.get(name) ?? 0;
+    if (this.kb.givenNames.has(first) && len === 1 && city < 100000) return 'PERSON';
+    if (city > 0 && (len > 1 || city >= 50000 || this.locPrep.has(prev))) return 'GPE';
+    if (this.locPrep.has(prev) || this.locPrep.has(prev2)) return 'GPE';
+    if (len >= 2) {
+      // "Phil Simmons": two or three plain capitalised words are most often a person
+      let plain = true;
+      for (let q = k; q < j; q++) if (info[q]!.caps || /\d/.test(toks[q]!.text)) plain = false;
+      if (plain && len <= 4) return 'PERSON';
+      return 'ORG';
+    }
+    const next = toks[j];
+    if (next && next.sent === toks[k]!.sent && (next.lemma === 'say' || next.lemma === 'tell'))
+      return 'PERSON';
+    return 'ORG';
+  }
+
+  private fromHit(toks: Token[], info: TokInfo[], i: number, len: number, hit: NameHit): Found {
+    return this.make(toks, info, i, i + len, typeOfHit(hit), hit, -1);
+  }
+
+  private make(
+    toks: Token[],
+    info: TokInfo[],
+    first: number,
+    last: number,
+    type: EntityType,
+    hit: NameHit | null,
+    titleFirst: number,
+  ): Found {
+    void info;
+    const nx = toks[last];
+    return {
+      first,
+      last,
+      type,
+      hit,
+      titleFirst,
+      possessive: !!nx && POSSESSIVE.has(nx.text) && nx.start === toks[last - 1]!.end,
+    };
+  }
+
+  /** Single unknown names take the type of the same word inside a stronger entity of the article. */
+  private propagate(doc: Doc, info: TokInfo[], out: Found[]): void {
+    const surname = new Map<string, EntityType>();
+    const whole = new Map<string, EntityType>();
+    for (const f of out) {
+      let name = '';
+      for (let q = f.first; q < f.last; q++) name += (q > f.first ? ' ' : '') + info[q]!.key;
+      if (f.hit || f.titleFirst >= 0 || f.last - f.first > 1) whole.set(name, f.type);
+      if (f.type === 'PERSON' && f.last - f.first >= 2) surname.set(info[f.last - 1]!.key, 'PERSON');
+      if (f.type === 'PERSON' && f.titleFirst >= 0) surname.set(info[f.last - 1]!.key, 'PERSON');
+    }
+    for (const f of out) {
+      if (f.hit || f.titleFirst >= 0) continue;
+      let name = '';
+      for (let q = f.first; q < f.last; q++) name += (q > f.first ? ' ' : '') + info[q]!.key;
+      const s = f.last - f.first === 1 ? surname.get(name) : undefined;
+      if (s) f.type = s;
+      else if (f.last - f.first === 1 && whole.has(name)) f.type = whole.get(name)!;
+    }
+    void doc;
+  }
+}
+
+function joined(toks: Token[], a: number, b: number): boolean {
+  const x = toks[a];
+  const y = toks[b];
+  return !!x && !!y && x.end === y.start;
+}
+
+function typeOfHit(h: NameHit): EntityType {
+  switch (h.kind) {
+    case 'person':
+      return 'PERSON';
+    case 'org':
+    case 'group':
+    case 'seat':
+      return 'ORG';
+    case 'country':
+    case 'capital':
+      return 'GPE';
+    case 'region':
+      return 'LOC';
+    case 'demonym':
+      return 'NORP';
+  }
+}
+
+/** Prefer user entries, then persons/orgs over places, then the most rows. */
+function best(hits: NameHit[]): NameHit {
+  const rank = (h: NameHit): number =>
+    (h.user ? 100 : 0) +
+    ({ person: 6, org: 5, group: 5, country: 7, seat: 4, capital: 3, region: 2, demonym: 1 }[h.kind] ?? 0);
+  return hits.reduce((a, b) => (rank(b) > rank(a) ? b : a));
+}

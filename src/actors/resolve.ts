@@ -1,0 +1,801 @@
+// Actor resolution and coreference: entities and role-noun phrases become actors with CAMEO-style
+// codes; surnames, titles, nominals ("the Syrian president"), acronyms and pronouns join their actor.
+import type { Actor } from '../result.js';
+import type { ActorMention, Doc, Token } from '../text/doc.js';
+import {
+  keyOf,
+  normWord,
+  pickRow,
+  type AgentInfo,
+  type DictEntry,
+  type KnowledgeBase,
+  type NameHit,
+} from './kb.js';
+import type { Found } from './ner.js';
+
+type Kind = ActorMention['kind'];
+
+interface Rec {
+  id: string;
+  key: string;
+  name: string;
+  code: string | null;
+  type: Actor['type'];
+  mentions: ActorMention[];
+  /** person: surname key and the titles it was given */
+  surname?: string;
+  titles: Set<string>;
+  /** org: initials for acronym coreference */
+  initials?: string;
+  /** candidate rows of an org written with several country codes (picked by context) */
+  pending?: DictEntry[];
+}
+
+const PRON_PERSON = new Set(['he', 'him', 'his', 'she', 'her', 'hers']);
+const PRON_THING = new Set(['its']);
+const DETS = new Set([
+  'the',
+  'a',
+  'an',
+  'its',
+  'their',
+  'his',
+  'her',
+  'our',
+  'this',
+  'that',
+  'these',
+  'those',
+]);
+const POSS = new Set(["'s", "'", '’s', '’']);
+const LOC_PREP = new Set([
+  'in',
+  'at',
+  'into',
+  'near',
+  'from',
+  'to',
+  'outside',
+  'inside',
+  'across',
+  'around',
+  'via',
+  'through',
+  'toward',
+  'towards',
+  'of',
+]);
+const QUOTE_OPEN = new Set(['“', '‘']);
+const QUOTE_CLOSE = new Set(['”', '’']);
+
+export class Resolver {
+  private readonly kb: KnowledgeBase;
+  constructor(kb: KnowledgeBase) {
+    this.kb = kb;
+  }
+
+  run(doc: Doc, found: Found[]): { actors: Actor[]; mentions: ActorMention[] } {
+    const st = new State(doc, this.kb);
+    const inQuote = quoteMask(doc.tokens);
+    const covered = new Int32Array(doc.tokens.length).fill(-1);
+    found.forEach((f, n) => {
+      for (let k = f.first; k < f.last; k++) covered[k] = n;
+    });
+
+    // 1. named entities
+    const unknownOrgs: Found[] = [];
+    for (const f of found) {
+      if (f.type === 'PERSON') this.person(st, f);
+      else if (f.type === 'ORG' && !f.hit) unknownOrgs.push(f);
+      else if (f.hit) this.known(st, f);
+    }
+    // 2. role-noun phrases: "Syrian forces", "Russia's foreign minister", "Assad supporters"
+    this.nominals(st, found, covered);
+    // 3. organisations not in the knowledge base: acronyms of names in the article, appositions
+    for (const f of unknownOrgs) this.unknownOrg(st, f);
+    // 4. org names written with several country codes: the article's context picks
+    st.settlePending();
+    // 5. pronouns with a clear antecedent
+    this.pronouns(st, inQuote);
+    return st.finish();
+  }
+
+  private person(st: State, f: Found): void {
+    const doc = st.doc;
+    const toks = doc.tokens;
+    const start = f.titleFirst >= 0 ? f.titleFirst : f.first;
+    const title = f.titleFirst >= 0 ? this.titleInfo(st, f.titleFirst, f.first) : null;
+    const nameKeys: string[] = [];
+    for (let k = f.first; k < f.last; k++) nameKeys.push(normWord(toks[k]!.text));
+    const surname = lastWord(nameKeys);
+    let hit: NameHit | null = f.hit && f.hit.kind === 'person' ? f.hit : null;
+    // an earlier full name in the article with this surname
+    const single = f.last - f.first === 1 || (nameKeys.length <= 3 && nameKeys.includes('-'));
+    if (!hit) {
+      const prior = st.bySurname(surname);
+      if (prior) {
+        if (single || sameName(nameKeys, keysOf(prior.name), keysOf(prior.key))) {
+          st.add(prior, start, f.last, title?.code ?? prior.code, single ? 'name' : 'name');
+          if (title) for (const t of title.words) prior.titles.add(t);
+          return;
+        }
+      }
+      const sh = this.kb.surnames.get(surname);
+      if (sh && sh.length === 1 && single) hit = sh[0]!;
+    }
+    if (hit) {
+      const row = pickRow(hit.rows, doc.meta.published);
+      const rec = st.get(`person:${hit.name}`, hit.name, 'person', row?.code ?? null);
+      rec.surname ??= lastWord(nameKeys.length > 1 ? nameKeys : keysOf(hit.name));
+      if (row?.note) for (const w of titleWordsOf(row.note)) rec.titles.add(w);
+      if (title) for (const t of title.words) rec.titles.add(t);
+      st.add(rec, start, f.last, rec.code, 'name');
+      if (f.last - f.first > 1) st.nameFromText(rec, f.first, f.last);
+      return;
+    }
+    const name = doc.text.slice(toks[f.first]!.start, toks[f.last - 1]!.end);
+    const code = title?.code ?? null;
+    const rec = st.get(`person:${nameKeys.join(' ')}`, name, 'person', code);
+    rec.surname = surname;
+    if (title) for (const t of title.words) rec.titles.add(t);
+    if (!rec.code && code) rec.code = code;
+    st.add(rec, start, f.last, code ?? rec.code, 'name');
+  }
+
+  /** The code a title phrase gives ("Syrian President" → SYRGOV, "Foreign Secretary" → ?GOV). */
+  private titleInfo(st: State, a: number, b: number): { code: string | null; words: string[] } {
+    const toks = st.doc.tokens;
+    let country: string | null = null;
+    let role: string | null = null;
+    const words: string[] = [];
+    let k = a;
+    while (k < b) {
+      const m = this.kb.maxLen.has(normWord(toks[k]!.text)) ? st.matchName(k, b) : null;
+      if (m && (m.hit.kind === 'demonym' || m.hit.kind === 'country')) {
+        country = m.hit.rows[0]!.code.slice(0, 3);
+        k += m.len;
+        continue;
+      }
+      const ag = st.matchAgent(k, b);
+      if (ag) {
+        role = ag.info.code;
+        words.push(ag.key);
+        k += ag.len;
+        continue;
+      }
+      k++;
+    }
+    if (!role) return { code: null, words };
+    country ??= st.contextCountry(a);
+    return { code: country ? country + role : null, words };
+  }
+
+  private known(st: State, f: Found): void {
+    const hit = f.hit!;
+    const doc = st.doc;
+    const toks = doc.tokens;
+    const rows = hit.rows;
+    const text = doc.text.slice(toks[f.first]!.start, toks[f.last - 1]!.end);
+    switch (hit.kind) {
+      case 'country':
+      case 'region': {
+        const code = rows[0]!.code;
+        const rec = st.get(`code:${code}`, hit.name, 'country', code);
+        st.add(rec, f.first, f.last, code, 'name');
+        return;
+      }
+      case 'demonym': {
+        // part of a role phrase ("Syrian forces") is handled by nominals(); here: a bare adjective
+        const parts = splitHyphen(toks, f.first, f.last);
+        for (const [a, b] of parts) {
+          const m = st.matchName(a, b);
+          const code = m ? m.hit.rows[0]!.code.slice(0, 3) : rows[0]!.code.slice(0, 3);
+          if (st.nominalAt(b)) continue;
+          const c = this.kb.countries.get(code);
+          const rec = st.get(`code:${code}`, c?.name ?? hit.name, 'country', code);
+          st.add(rec, a, b, code, 'demonym');
+        }
+        return;
+      }
+      case 'capital': {
+        // a capital is an actor only when it acts: "Moscow's support", "Washington said"
+        const prev = toks[f.first - 1];
+        const next = toks[f.last];
+        const afterPrep = prev && LOC_PREP.has(prev.norm) && prev.sent === toks[f.first]!.sent;
+        const acts =
+          f.possessive ||
+          (next && (next.pos === 'VERB' || next.pos === 'AUX') && next.sent === toks[f.first]!.sent);
+        if (afterPrep || !acts) return;
+        const code = rows[0]!.code;
+        const rec = st.get(`code:${code}`, text, code.startsWith('IGO') ? 'org' : 'group', code);
+        st.add(rec, f.first, f.last, code, 'name');
+        return;
+      }
+      case 'seat': {
+        const code = rows[0]!.code;
+        const rec = st.get(`code:${code}`, hit.name, 'org', code);
+        st.add(rec, f.first, f.last, code, 'name');
+        return;
+      }
+      default: {
+        // org / group: dated rows, and possibly several country codes for one name
+        const row = pickRow(rows, doc.meta.published);
+        const dated = rows.filter(
+          (r) => !row || (r.from === row.from && r.to === row.to) || (!r.from && !r.to),
+        );
+        const codes = new Set(dated.map((r) => r.code));
+        const rec = st.get(
+          `org:${hit.name}`,
+          hit.name,
+          hit.kind === 'group' ? 'org' : 'org',
+          row?.code ?? null,
+        );
+        rec.initials ??= initialsOf(keysOf(hit.name));
+        if (codes.size > 1) rec.pending = dated;
+        st.add(rec, f.first, f.last, rec.code, isAcronym(text) ? 'acronym' : 'name');
+        if (f.last - f.first > 1) st.nameFromText(rec, f.first, f.last);
+        return;
+      }
+    }
+  }
+
+  private unknownOrg(st: State, f: Found): void {
+    const doc = st.doc;
+    const toks = doc.tokens;
+    const text = doc.text.slice(toks[f.first]!.start, toks[f.last - 1]!.end);
+    const keys: string[] = [];
+    for (let k = f.first; k < f.last; k++) keys.push(normWord(toks[k]!.text));
+    // an acronym of an organisation named in the article ("NSC")
+    if (isAcronym(text)) {
+      const rec = st.byInitials(text.replace(/\./g, '').toLowerCase());
+      if (rec) {
+        st.add(rec, f.first, f.last, rec.code, 'acronym');
+        return;
+      }
+    }
+    // "Russian news agency RIA": the role phrase right before names it
+    const nom = st.nominalEndingAt(f.first);
+    if (nom && nom.code) {
+      const rec = st.get(`org:${keys.join(' ')}`, text, 'org', nom.code);
+      st.add(rec, f.first, f.last, nom.code, isAcronym(text) ? 'acronym' : 'name');
+      st.relink(nom.mention, rec);
+      return;
+    }
+    const rec = st.get(`org:${keys.join(' ')}`, text, 'org', null);
+    rec.initials ??= initialsOf(keys);
+    st.add(rec, f.first, f.last, rec.code, isAcronym(text) ? 'acronym' : 'name');
+  }
+
+  private nominals(st: State, found: Found[], covered: Int32Array): void {
+    const doc = st.doc;
+    const toks = doc.tokens;
+    const byLast = new Map<number, Found>();
+    for (const f of found) byLast.set(f.last, f);
+    let i = 0;
+    while (i < toks.length) {
+      const ag = st.matchAgent(i, toks.length);
+      if (!ag || (covered[i]! >= 0 && found[covered[i]!]!.type !== 'NORP')) {
+        i++;
+        continue;
+      }
+      // the head is the last role noun of a chain: "government forces", "news agency"
+      let end = i + ag.len;
+      let info = ag.info;
+      for (;;) {
+        const nx = st.matchAgent(end, toks.length);
+        if (!nx || toks[end]!.sent !== toks[i]!.sent) break;
+        info = nx.info;
+        end += nx.len;
+      }
+      // capitalised role words inside a name run belong to the name ("Syrian President Bashar")
+      const titled =
+        toks[i]!.text[0] !== toks[i]!.text[0]!.toLowerCase() &&
+        covered[end] !== undefined &&
+        covered[end]! >= 0 &&
+        found[covered[end]!]!.type === 'PERSON';
+      if (titled) {
+        i = end;
+        continue;
+      }
+      // look back over lower-case modifiers to a country, demonym, person or possessive
+      let k = i - 1;
+      while (
+        k >= 0 &&
+        toks[k]!.sent === toks[i]!.sent &&
+        /^[a-z][a-z-]*$/.test(toks[k]!.text) &&
+        (toks[k]!.pos === 'ADJ' || toks[k]!.pos === 'NOUN' || toks[k]!.pos === 'VERB') &&
+        !DETS.has(toks[k]!.norm) &&
+        i - k <= 2
+      )
+        k--;
+      let mod: Found | undefined;
+      let modEnd = k + 1;
+      if (k >= 0 && POSS.has(toks[k]!.text)) {
+        mod = byLast.get(k);
+      } else {
+        mod = byLast.get(k + 1);
+      }
+      if (mod && toks[mod.first]!.sent !== toks[i]!.sent) mod = undefined;
+      let code: string | null = null;
+      let startTok = i;
+      if (mod) {
+        const c = this.countryOfFound(st, mod);
+        if (c) {
+          code = c + roleOf(info.code, c);
+          startTok = mod.first;
+          modEnd = mod.last;
+        }
+      }
+      void modEnd;
+      // determiner before: "the Syrian president"
+      const det =
+        startTok > 0 && toks[startTok - 1]!.norm === 'the' && toks[startTok - 1]!.sent === toks[i]!.sent;
+      if (det) startTok--;
+      const plural = ag.plural || info.plural;
+      st.addNominal(startTok, end, code, info, plural, !!mod && !!code, det);
+      i = end;
+    }
+  }
+
+  private countryOfFound(st: State, f: Found): string | null {
+    if (f.hit) {
+      const k = f.hit.kind;
+      if (k === 'country' || k === 'demonym' || k === 'region' || k === 'capital')
+        return f.hit.rows[0]!.code.slice(0, 3);
+      if (k === 'person') {
+        const row = pickRow(f.hit.rows, st.doc.meta.published);
+        return row ? countryOf(row.code) : null;
+      }
+      return null;
+    }
+    if (f.type === 'PERSON') {
+      const m = st.mentionAt(f.first);
+      const rec = m ? st.rec(m.actor) : null;
+      return rec?.code ? countryOf(rec.code) : null;
+    }
+    return null;
+  }
+
+  private pronouns(st: State, inQuote: Uint8Array): void {
+    const toks = st.doc.tokens;
+    for (let i = 0; i < toks.length; i++) {
+      const t = toks[i]!;
+      if (t.pos !== 'PRON' && t.pos !== 'DET') continue;
+      const person = PRON_PERSON.has(t.norm);
+      const thing = PRON_THING.has(t.norm);
+      if ((!person && !thing) || inQuote[i]) continue;
+      const ante = person ? st.personAntecedent(i) : st.thingAntecedent(i);
+      if (ante) st.add(ante, i, i + 1, ante.code, 'pronoun');
+    }
+  }
+}
+
+/** Working state of one article. */
+class State {
+  readonly doc: Doc;
+  readonly kb: KnowledgeBase;
+  private readonly recs: Rec[] = [];
+  private readonly byKey = new Map<string, Rec>();
+  private readonly byId = new Map<string, Rec>();
+  private readonly atTok = new Map<number, ActorMention>();
+  private readonly mentions: ActorMention[] = [];
+  private readonly keys: string[];
+  private readonly nominalByEnd = new Map<number, { mention: ActorMention | null; code: string | null }>();
+  private readonly nominalStarts = new Set<number>();
+  private readonly pendingNominals: {
+    a: number;
+    b: number;
+    code: string | null;
+    info: AgentInfo;
+    plural: boolean;
+    det: boolean;
+  }[] = [];
+  private countryCounts: Map<string, number> | null = null;
+
+  constructor(doc: Doc, kb: KnowledgeBase) {
+    this.doc = doc;
+    this.kb = kb;
+    this.keys = doc.tokens.map((t) => normWord(t.text));
+  }
+
+  get(key: string, name: string, type: Actor['type'], code: string | null): Rec {
+    let r = this.byKey.get(key);
+    if (!r) {
+      r = {
+        id: `A${this.recs.length + 1}`,
+        key: key.replace(/^[a-z]+:/, ''),
+        name,
+        code,
+        type,
+        mentions: [],
+        titles: new Set(),
+      };
+      this.recs.push(r);
+      this.byKey.set(key, r);
+      this.byId.set(r.id, r);
+    }
+    return r;
+  }
+
+  rec(id: string): Rec | null {
+    return this.byId.get(id) ?? null;
+  }
+
+  add(rec: Rec, first: number, last: number, code: string | null, kind: Kind): ActorMention {
+    const toks = this.doc.tokens;
+    const start = toks[first]!.start;
+    const end = toks[last - 1]!.end;
+    const m: ActorMention = {
+      actor: rec.id,
+      start,
+      end,
+      text: this.doc.text.slice(start, end),
+      code,
+      kind,
+      first,
+      last,
+    };
+    rec.mentions.push(m);
+    this.mentions.push(m);
+    for (let k = first; k < last; k++) if (!this.atTok.has(k)) this.atTok.set(k, m);
+    this.countryCounts = null;
+    return m;
+  }
+
+  relink(m: ActorMention | null, rec: Rec): void {
+    if (!m) return;
+    const old = this.byId.get(m.actor);
+    if (old) old.mentions = old.mentions.filter((x) => x !== m);
+    m.actor = rec.id;
+    m.code = rec.code;
+    rec.mentions.push(m);
+  }
+
+  mentionAt(tok: number): ActorMention | null {
+    return this.atTok.get(tok) ?? null;
+  }
+
+  nameFromText(rec: Rec, first: number, last: number): void {
+    const toks = this.doc.tokens;
+    const t = this.doc.text.slice(toks[first]!.start, toks[last - 1]!.end);
+    if (t.length > rec.name.length && rec.type !== 'person') rec.name = t;
+  }
+
+  bySurname(surname: string): Rec | null {
+    let best: Rec | null = null;
+    for (const r of this.recs) if (r.type === 'person' && r.surname === surname) best = r;
+    return best;
+  }
+
+  byInitials(ini: string): Rec | null {
+    for (const r of this.recs) if (r.type === 'org' && r.initials === ini && ini.length >= 2) return r;
+    return null;
+  }
+
+  matchName(i: number, limit: number): { len: number; hit: NameHit } | null {
+    const max = Math.min(this.kb.maxLen.get(this.keys[i]!) ?? 0, limit - i);
+    for (let len = max; len >= 1; len--) {
+      const hits = this.kb.names.get(keyOf(this.keys.slice(i, i + len)));
+      if (hits?.length) return { len, hit: hits[0]! };
+    }
+    return null;
+  }
+
+  matchAgent(
+    i: number,
+    limit: number,
+  ): { len: number; info: AgentInfo; plural: boolean; key: string } | null {
+    const toks = this.doc.tokens;
+    const t = toks[i];
+    if (!t) return null;
+    const max = Math.min(this.kb.agentMaxLen.get(this.keys[i]!) ?? 0, limit - i);
+    for (let len = max; len >= 1; len--) {
+      if (toks[i + len - 1]!.sent !== t.sent) continue;
+      const key = keyOf(this.keys.slice(i, i + len));
+      const info = this.kb.agents.get(key);
+      if (!info) continue;
+      // acronym nouns (MP) keep their case; others must not be a capitalised name mid-sentence
+      return { len, info, plural: info.plural, key: info.noun.toLowerCase() };
+    }
+    return null;
+  }
+
+  nominalAt(tok: number): boolean {
+    return (
+      this.nominalStarts.has(tok) ||
+      (this.matchAgent(tok, this.doc.tokens.length) !== null &&
+        /^[a-z]/.test(this.doc.tokens[tok]?.text ?? ''))
+    );
+  }
+
+  nominalEndingAt(tok: number): { mention: ActorMention | null; code: string | null } | null {
+    return this.nominalByEnd.get(tok) ?? null;
+  }
+
+  /** A role-noun phrase: coreferent with a person, or a group actor of its own. */
+  addNominal(
+    a: number,
+    b: number,
+    code: string | null,
+    info: AgentInfo,
+    plural: boolean,
+    hasCountry: boolean,
+    det: boolean,
+  ): void {
+    const toks = this.doc.tokens;
+    this.nominalStarts.add(a);
+    if (!plural && info.person) {
+      // "the Syrian president", "Russia's foreign minister", "Russian minister": a named person of that country with that title
+      const head = info.noun.toLowerCase();
+      const country = code ? code.slice(0, 3) : null;
+      const cand = this.recs.filter((r) => {
+        if (r.type !== 'person' || !r.code) return false;
+        if (country && countryOf(r.code) !== country) return false;
+        if (!country && !det) return false;
+        if (!titleCompatible(r.titles, head)) return false;
+        return true;
+      });
+      if (cand.length) {
+        // the nearest mention, before or after
+        const pos = toks[a]!.start;
+        const dist = (r: Rec): number => Math.min(...r.mentions.map((m) => Math.abs(m.start - pos)));
+        const r = cand.reduce((x, y) => (dist(y) < dist(x) ? y : x));
+        const m = this.add(r, a, b, code ?? r.code, 'title');
+        this.nominalByEnd.set(b, { mention: m, code: code ?? r.code });
+        return;
+      }
+      if (!code) return;
+      // persons named later in the article may still claim it (a headline before the story)
+      this.pendingNominals.push({ a, b, code, info, plural, det });
+      this.nominalByEnd.set(b, { mention: null, code });
+      return;
+    }
+    if (!code || !hasCountry) {
+      this.nominalByEnd.set(b, { mention: null, code });
+      return;
+    }
+    const text = this.doc.text.slice(toks[a]!.start, toks[b - 1]!.end).replace(/^the\s+/i, '');
+    const rec = this.get(
+      `code:${code}:${info.noun}`,
+      text,
+      plural ? 'group' : info.person ? 'person' : 'group',
+      code,
+    );
+    const m = this.add(rec, a, b, code, 'nominal');
+    this.nominalByEnd.set(b, { mention: m, code });
+  }
+
+  /** The country most present around token `tok` (same sentence first, then the article). */
+  contextCountry(tok: number): string | null {
+    const toks = this.doc.tokens;
+    const sent = toks[tok]?.sent ?? -1;
+    const local = new Map<string, number>();
+    for (const m of this.mentions) {
+      const c = m.code ? countryOf(m.code) : null;
+      if (!c) continue;
+      const d = Math.abs(toks[m.first]!.sent - sent);
+      const w = d === 0 ? 4 : d === 1 ? 2 : 1;
+      local.set(c, (local.get(c) ?? 0) + w);
+    }
+    let best: string | null = null;
+    let bw = 0;
+    for (const [c, w] of local) if (w > bw) [best, bw] = [c, w];
+    return best;
+  }
+
+  /** Orgs whose name is written with several country codes: nearby actors' countries decide. */
+  settlePending(): void {
+    // headline nominals first: a person named later in the story
+    for (const n of this.pendingNominals) {
+      const head = n.info.noun.toLowerCase();
+      const country = n.code ? n.code.slice(0, 3) : null;
+      const cand = this.recs.filter(
+        (r) =>
+          r.type === 'person' && r.code && countryOf(r.code) === country && titleCompatible(r.titles, head),
+      );
+      const toks = this.doc.tokens;
+      if (cand.length) {
+        const r = cand[0]!;
+        this.add(r, n.a, n.b, n.code, 'title');
+        continue;
+      }
+      const text = this.doc.text.slice(toks[n.a]!.start, toks[n.b - 1]!.end);
+      const rec = this.get(`nominal:${n.code}:${head}`, text, 'person', n.code);
+      rec.titles.add(head);
+      this.add(rec, n.a, n.b, n.code, 'nominal');
+    }
+    for (const r of this.recs) {
+      if (!r.pending) continue;
+      const first = r.mentions[0];
+      const at = first ? first.first : 0;
+      const sent = this.doc.tokens[at]?.sent ?? 0;
+      const toks = this.doc.tokens;
+      const score = new Map<string, number>();
+      for (const m of this.mentions) {
+        if (m.actor === r.id || !m.code) continue;
+        const c = countryOf(m.code);
+        if (!c) continue;
+        const d = Math.abs(toks[m.first]!.sent - sent);
+        score.set(c, (score.get(c) ?? 0) + (d === 0 ? 5 : d <= 1 ? 2 : 0.2));
+      }
+      let best: DictEntry | null = null;
+      let bs = -1;
+      for (const row of r.pending) {
+        const s = score.get(countryOf(row.code) ?? '') ?? 0;
+        if (s > bs) [best, bs] = [row, s];
+      }
+      if (best) {
+        r.code = best.code;
+        for (const m of r.mentions) m.code = best.code;
+      }
+      delete r.pending;
+    }
+  }
+
+  personAntecedent(i: number): Rec | null {
+    const toks = this.doc.tokens;
+    const sent = toks[i]!.sent;
+    // same sentence: the first person named before the pronoun (the subject, usually)
+    for (const m of this.mentions) {
+      if (m.first >= i || toks[m.first]!.sent !== sent) continue;
+      const r = this.byId.get(m.actor)!;
+      if (r.type === 'person' && m.kind !== 'pronoun') return r;
+    }
+    for (let s = sent - 1; s >= Math.max(0, sent - 2); s--) {
+      const inS = this.mentions.filter(
+        (m) => toks[m.first]!.sent === s && this.byId.get(m.actor)!.type === 'person',
+      );
+      if (inS.length) {
+        inS.sort((a, b) => a.first - b.first);
+        return this.byId.get(inS[0]!.actor)!;
+      }
+    }
+    return null;
+  }
+
+  thingAntecedent(i: number): Rec | null {
+    const toks = this.doc.tokens;
+    const sent = toks[i]!.sent;
+    let best: ActorMention | null = null;
+    for (const m of this.mentions) {
+      if (m.first >= i || toks[m.first]!.sent < sent - 1) continue;
+      const r = this.byId.get(m.actor)!;
+      if (r.type !== 'org' && r.type !== 'country') continue;
+      if (!best || m.first > best.first) best = m;
+    }
+    return best ? this.byId.get(best.actor)! : null;
+  }
+
+  finish(): { actors: Actor[]; mentions: ActorMention[] } {
+    const used = this.recs.filter((r) => r.mentions.length);
+    used.sort(
+      (a, b) => Math.min(...a.mentions.map((m) => m.start)) - Math.min(...b.mentions.map((m) => m.start)),
+    );
+    const ids = new Map<string, string>();
+    used.forEach((r, n) => ids.set(r.id, `A${n + 1}`));
+    const mentions: ActorMention[] = [];
+    const actors: Actor[] = used.map((r) => {
+      r.mentions.sort((a, b) => a.start - b.start || b.end - a.end);
+      for (const m of r.mentions) {
+        m.actor = ids.get(r.id)!;
+        mentions.push(m);
+      }
+      const code = r.code;
+      const country = code
+        ? (countryOf(code) ?? (code.startsWith('IGO') || code.startsWith('NGO') ? null : null))
+        : null;
+      const role = code && country ? code.slice(3, 6) || null : null;
+      return {
+        id: ids.get(r.id)!,
+        name: r.name,
+        code,
+        country,
+        role,
+        type: r.type,
+        mentions: r.mentions.map((m) => ({ start: m.start, end: m.end, text: m.text })),
+      };
+    });
+    mentions.sort((a, b) => a.start - b.start || b.end - a.end);
+    return { actors, mentions };
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+
+const NON_COUNTRY = new Set(['IGO', 'NGO', 'MNC', 'UIS', 'INT']);
+
+/** The country (or region) part of a code; null for IGO/NGO/MNC codes. */
+export function countryOf(code: string): string | null {
+  const c = code.slice(0, 3);
+  if (!/^[A-Z]{3}$/.test(c) || NON_COUNTRY.has(c)) return null;
+  return c;
+}
+
+/** "GOV" for a country; regions keep their own role. */
+function roleOf(role: string, _country: string): string {
+  return role;
+}
+
+/** "Bashar Assad" and "Bashar al-Assad": the same words once particles and hyphens are set aside. */
+function sameName(a: string[], ...others: string[][]): boolean {
+  const strip = (k: string[]): string[] =>
+    k.filter((w) => w !== '-' && !/^(al|el|ad|as|ash|an|ar|bin|ibn|de|van|von)$/.test(w));
+  const x = strip(a);
+  return others.some((o) => {
+    const y = strip(o);
+    return x.length > 0 && x.every((w) => y.includes(w));
+  });
+}
+
+function lastWord(keys: string[]): string {
+  for (let k = keys.length - 1; k >= 0; k--) if (/\p{L}/u.test(keys[k]!)) return keys[k]!;
+  return keys[keys.length - 1] ?? '';
+}
+
+function keysOf(name: string): string[] {
+  return name
+    .split(/[\s-]+/)
+    .filter(Boolean)
+    .map((w) => normWord(w));
+}
+
+function initialsOf(keys: string[]): string {
+  const skip = new Set(['of', 'the', 'and', 'for', '&', '-', 'on', 'in']);
+  return keys
+    .filter((k) => !skip.has(k) && /\p{L}/u.test(k))
+    .map((k) => k[0])
+    .join('');
+}
+
+function isAcronym(text: string): boolean {
+  const l = text.replace(/[^\p{L}]/gu, '');
+  return l.length >= 2 && l.length <= 7 && l === l.toUpperCase() && !/\s/.test(text);
+}
+
+const TITLE_WORDS =
+  /\b(president|prime minister|premier|foreign minister|defen[cs]e minister|interior minister|finance minister|minister|foreign secretary|home secretary|defen[cs]e secretary|secretary of state|secretary|chancellor|king|queen|emir|sultan|crown prince|leader|governor|mayor|ambassador|envoy|spokes(?:man|woman|person)|general|commander|chief)\b/gi;
+
+function titleWordsOf(note: string): string[] {
+  return (note.match(TITLE_WORDS) ?? []).map((s) => s.toLowerCase());
+}
+
+/** Can a person with these titles be called "the <head>"? ("minister" fits "foreign minister"). */
+function titleCompatible(titles: Set<string>, head: string): boolean {
+  for (const t of titles) {
+    if (t === head) return true;
+    if (t.endsWith(` ${head}`)) return true;
+    if (head.endsWith(` ${t}`)) return true;
+  }
+  return false;
+}
+
+function splitHyphen(toks: Token[], a: number, b: number): [number, number][] {
+  const out: [number, number][] = [];
+  let s = a;
+  for (let k = a; k < b; k++) {
+    if (toks[k]!.text === '-') {
+      if (k > s) out.push([s, k]);
+      s = k + 1;
+    }
+  }
+  if (b > s) out.push([s, b]);
+  return out;
+}
+
+function quoteMask(toks: Token[]): Uint8Array {
+  const mask = new Uint8Array(toks.length);
+  let open = false;
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i]!;
+    if (QUOTE_OPEN.has(t.text) || (t.text === '"' && !open)) {
+      open = true;
+      continue;
+    }
+    if (QUOTE_CLOSE.has(t.text) || (t.text === '"' && open)) {
+      open = false;
+      continue;
+    }
+    if (open) mask[i] = 1;
+  }
+  return mask;
+}
