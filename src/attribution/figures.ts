@@ -53,7 +53,7 @@ function numberAt(tokens: Token[], i: number, end: number): Omit<NumPhrase, 'bou
   const tok = tokens[k];
   if (!tok) return null;
   let value: number | null = null;
-  let max: number | null = null;
+  const max: number | null = null;
   if (DIGITS.test(tok.text)) {
     value = Number(tok.text.replace(/,/g, ''));
     k++;
@@ -137,7 +137,8 @@ function figureAt(
   const lex = lexicon();
   const t = doc.tokens;
   let first = k;
-  let { last, value, max } = n;
+  const value = n.value;
+  let { last, max } = n;
   const numTok = n.currency ? k + 1 : k;
   // not claims: aged 45, page 5, 45-year-old, 5%, 3 March, March 3, in 2011
   if (lex.nonClaimBefore.endingBefore(t, k, lo)) return null;
