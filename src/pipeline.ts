@@ -4,6 +4,7 @@ import { Doc } from './text/doc.js';
 import { paragraphs } from './text/paragraphs.js';
 import { tokenize } from './text/tokenize.js';
 import { Cleaner } from './clean/cleaner.js';
+import { createAttributionStage } from './attribution/index.js';
 import { articleId } from './ingest/article.js';
 import type { Article } from './ingest/article.js';
 import type { Result } from './result.js';
@@ -76,8 +77,10 @@ export class Pipeline {
 
 /** The annotators, in order. Each later stage may read the layers of the earlier ones. */
 function createStages(options: PipelineOptions): Stage[] {
-  void options;
-  return [];
+  return [
+    // attribution (quotes + figures) stays last: it reads every earlier layer
+    createAttributionStage(options),
+  ];
 }
 
 export function toResult(doc: Doc): Result {
