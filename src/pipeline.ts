@@ -4,10 +4,12 @@ import { Doc } from './text/doc.js';
 import { paragraphs } from './text/paragraphs.js';
 import { tokenize } from './text/tokenize.js';
 import { Cleaner } from './clean/cleaner.js';
+import { createEventsStage } from './events/index.js';
 import { createAttributionStage } from './attribution/index.js';
 import { articleId } from './ingest/article.js';
 import type { Article } from './ingest/article.js';
 import type { Result } from './result.js';
+import { createActorsStage } from './actors/index.js';
 
 /** A stage adds one layer to the Doc. Knowledge it needs is loaded when the stage is created. */
 export interface Stage {
@@ -78,6 +80,7 @@ export class Pipeline {
 /** The annotators, in order. Each later stage may read the layers of the earlier ones. */
 function createStages(options: PipelineOptions): Stage[] {
   return [
+    createActorsStage(options),
     // attribution (quotes + figures) stays last: it reads every earlier layer
     createAttributionStage(options),
   ];
