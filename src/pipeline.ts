@@ -10,6 +10,7 @@ import { articleId } from './ingest/article.js';
 import type { Article } from './ingest/article.js';
 import type { Result } from './result.js';
 import { createActorsStage } from './actors/index.js';
+import { createPlacesStage } from './places/index.js';
 
 /** A stage adds one layer to the Doc. Knowledge it needs is loaded when the stage is created. */
 export interface Stage {
@@ -81,6 +82,8 @@ export class Pipeline {
 function createStages(options: PipelineOptions): Stage[] {
   return [
     createActorsStage(options),
+    createPlacesStage(options),
+    createEventsStage(options),
     // attribution (quotes + figures) stays last: it reads every earlier layer
     createAttributionStage(options),
   ];

@@ -1,0 +1,892 @@
+// The event coder: clauses and noun phrases of each sentence → coded events with actors, mode, date, place.
+import countries from 'i18n-iso-countries';
+import type { Event, EventActor, EventMode, EventPlace, Place } from '../result.js';
+import type { ActorMention, Doc } from '../text/doc.js';
+import { codeInfo } from './codebook.js';
+import { loadNoise, type Noise } from './noise.js';
+import { parseSentence, type Chunk, type Clause, type PP } from './parse.js';
+import { anchoredRelations, eventDate } from '../times/index.js';
+import { inSet, type ControlClass, type Pattern, type PatternSet } from './patterns.js';
+
+/** Hooks into other stages' public APIs (filled by index.ts when those stages exist). */
+export interface CoderHooks {
+  /** the place a span of text is about (places stage) */
+  placeForSpan?: (doc: Doc, start: number, end: number) => Place | null;
+}
+
+interface Cand {
+  code: string;
+  pattern: Pattern;
+  sentence: number;
+  trigger: [number, number];
+  sources: EventActor[];
+  targets: EventActor[];
+  targetPlace: Place | null;
+  mode: EventMode;
+  clause: Clause | null;
+  date: string | null;
+  place: Place | null;
+  /** token range whose date comes from an anchored relation */
+  nominal: boolean;
+  /** the NP of a nominal event */
+  np: Chunk | null;
+}
+
+const POSSESSIVE = new Set(['his', 'her', 'its', 'their', 'our', 'my', 'your']);
+const TARGET_PREPS = [
+  'against',
+  'on',
+  'with',
+  'to',
+  'from',
+  'at',
+  'toward',
+  'towards',
+  'into',
+  'over',
+  'of',
+  'for',
+  'in',
+  'upon',
+];
+const PLACE_PREPS = new Set(['in', 'at', 'near', 'outside', 'inside', 'around', 'across', 'into', 'on']);
+const PARTITIVE = new Set([
+  'one',
+  'some',
+  'many',
+  'most',
+  'all',
+  'member',
+  'leader',
+  'head',
+  'government',
+  'army',
+  'force',
+  'troop',
+  'minister',
+  'president',
+  'official',
+  'spokesman',
+  'spokeswoman',
+  'delegation',
+  'group',
+  'part',
+  'ministry',
+]);
+const PHYS_ROLES = new Set(['MIL', 'REB', 'INS', 'SEP', 'COP', 'SPY', 'UAF', 'IMG', 'CRM', 'TER']);
+const PHYS_WORDS = new Set([
+  'troop',
+  'soldier',
+  'force',
+  'army',
+  'militant',
+  'rebel',
+  'gunman',
+  'insurgent',
+  'police',
+  'fighter',
+  'militia',
+  'jet',
+  'aircraft',
+  'warplane',
+  'tank',
+  'helicopter',
+  'drone',
+  'missile',
+  'rocket',
+  'bomb',
+  'shell',
+  'mortar',
+  'artillery',
+  'gun',
+  'village',
+  'town',
+  'city',
+  'base',
+  'camp',
+  'convoy',
+  'position',
+  'border',
+  'civilian',
+  'people',
+  'killing',
+  'killed',
+  'dead',
+  'wounded',
+  'injured',
+  'suicide',
+  'explosion',
+  'checkpoint',
+  'grenade',
+  'weapon',
+  'air',
+  'ground',
+  'bombing',
+  'attacker',
+  'extremist',
+  'terrorist',
+  'protester',
+]);
+const VERBAL_ATTACK = new Set(['attack', 'hit', 'strike', 'assault', 'blast', 'fight', 'batter', 'savage']);
+const ELABORATIVE = new Set(['include', 'involve', 'comprise', 'contain']);
+
+function iso3(iso2: string | null): string | null {
+  if (!iso2) return null;
+  return countries.alpha2ToAlpha3(iso2.toUpperCase()) ?? null;
+}
+
+function modeOfClass(c: ControlClass | undefined): EventMode | null {
+  switch (c) {
+    case 'request':
+    case 'demand':
+      return 'requested';
+    case 'intend':
+      return 'intended';
+    case 'threaten':
+      return 'threatened';
+    case 'refuse':
+    case 'deny':
+      return 'denied';
+    case 'expect':
+      return 'expected';
+    case 'hypothetical':
+      return 'hypothetical';
+    default:
+      return null;
+  }
+}
+
+function precision(date: string | null): Event['date_precision'] {
+  if (!date) return 'unknown';
+  return date.length === 10 ? 'day' : date.length === 7 ? 'month' : 'year';
+}
+
+export class Coder {
+  private readonly P: PatternSet;
+  private readonly hooks: CoderHooks;
+  private readonly noise: Noise;
+
+  constructor(patterns: PatternSet, hooks: CoderHooks = {}) {
+    this.P = patterns;
+    this.hooks = hooks;
+    this.noise = loadNoise();
+  }
+
+  code(doc: Doc): Event[] {
+    const T = doc.tokens;
+    if (!T.length) return [];
+    // the longest actor mention over each token
+    const mentionAt = new Int32Array(T.length).fill(-1);
+    doc.mentions.forEach((m, mi) => {
+      for (let k = m.first; k < m.last && k < T.length; k++) {
+        const cur = mentionAt[k]!;
+        if (cur < 0 || doc.mentions[cur]!.last - doc.mentions[cur]!.first < m.last - m.first)
+          mentionAt[k] = mi;
+      }
+    });
+    // article-level sport context
+    let sportHits = 0;
+    for (const t of T) if (this.noise.sport.has(t.lemma)) sportHits++;
+    const sportyArticle = sportHits >= 6 && sportHits / T.length > 0.01;
+
+    const cands: Cand[] = [];
+    for (let s = 0; s < doc.sentences.length; s++) {
+      this.sentence(doc, s, mentionAt, cands, sportyArticle);
+    }
+    return this.finish(doc, cands);
+  }
+
+  // ── actors ────────────────────────────────────────────────────────────────────────────────────────────
+  private mentionsIn(doc: Doc, mentionAt: Int32Array, first: number, last: number): ActorMention[] {
+    const out: ActorMention[] = [];
+    let prev = -1;
+    for (let k = first; k < last; k++) {
+      const mi = mentionAt[k]!;
+      if (mi >= 0 && mi !== prev) {
+        out.push(doc.mentions[mi]!);
+        prev = mi;
+      }
+    }
+    return out;
+  }
+
+  private actor(doc: Doc, m: ActorMention): EventActor {
+    return { start: m.start, end: m.end, code: m.code, actor: m.actor, text: m.text };
+  }
+
+  /** The actors an NP names: the one nearest its head, or all of a hyphen/and compound ("Russian-Chinese"). */
+  private npActors(
+    doc: Doc,
+    mentionAt: Int32Array,
+    np: Chunk,
+    forTarget: boolean,
+    compound = false,
+  ): EventActor[] {
+    const T = doc.tokens;
+    let ms = this.mentionsIn(doc, mentionAt, np.first, np.last).filter((m) => m.code);
+    if (forTarget) ms = ms.filter((m) => !(m.kind === 'pronoun' && POSSESSIVE.has(m.text.toLowerCase())));
+    // "Arab-backed", "US-led": the actor of a participle modifier is not the phrase's referent
+    ms = ms.filter(
+      (m) => !(T[m.last]?.text === '-' && T[m.last + 1]?.pos === 'VERB' && m.last + 1 < np.head),
+    );
+    if (!ms.length) return [];
+    // prefer the mention holding the head, else those before it
+    const atHead = compound ? undefined : ms.find((m) => m.first <= np.head && m.last > np.head);
+    if (atHead) return [this.actor(doc, atHead)];
+    const before = ms.filter((m) => m.last <= np.head + 1);
+    const pick = before.length ? before : ms;
+    const last = pick[pick.length - 1]!;
+    const group = [last];
+    for (let i = pick.length - 2; i >= 0; i--) {
+      const a = pick[i]!;
+      const b = group[0]!;
+      const between = T.slice(a.last, b.first).map((t) => t.norm);
+      if (between.length === 1 && (between[0] === '-' || between[0] === 'and' || between[0] === '/'))
+        group.unshift(a);
+      else break;
+    }
+    return group.map((m) => this.actor(doc, m));
+  }
+
+  /** Actors of a list of conjunct NPs, with the "one of X" partitive reading. */
+  private subjectActors(doc: Doc, mentionAt: Int32Array, nps: Chunk[], chunks: Chunk[]): EventActor[] {
+    const out: EventActor[] = [];
+    const T = doc.tokens;
+    for (const np of nps) {
+      let got = this.npActors(doc, mentionAt, np, false);
+      if (!got.length && PARTITIVE.has(T[np.head]!.lemma)) {
+        const ci = chunks.indexOf(np);
+        if (
+          chunks[ci + 1]?.kind === 'P' &&
+          T[chunks[ci + 1]!.first]!.norm === 'of' &&
+          chunks[ci + 2]?.kind === 'NP'
+        ) {
+          got = this.npActors(doc, mentionAt, chunks[ci + 2]!, false);
+        }
+      }
+      for (const a of got) if (!out.some((o) => o.start === a.start)) out.push(a);
+    }
+    return out;
+  }
+
+  private placeIn(doc: Doc, np: Chunk): Place | null {
+    const T = doc.tokens;
+    const a = T[np.first]!.start;
+    const b = T[np.last - 1]!.end;
+    if (this.hooks.placeForSpan) {
+      const p = this.hooks.placeForSpan(doc, a, b);
+      if (p && p.start >= a && p.end <= b) return p;
+      if (p) return null;
+    }
+    for (const p of doc.places) if (p.start >= a && p.end <= b) return p;
+    return null;
+  }
+
+  private placeTarget(doc: Doc, np: Chunk): { actor: EventActor; place: Place } | null {
+    const p = this.placeIn(doc, np);
+    const code = p ? iso3(p.country) : null;
+    if (!p || !code) return null;
+    return { actor: { start: p.start, end: p.end, code, actor: null, text: p.text }, place: p };
+  }
+
+  // ── one sentence ──────────────────────────────────────────────────────────────────────────────────────
+  private sentence(doc: Doc, s: number, mentionAt: Int32Array, cands: Cand[], sportyArticle: boolean): void {
+    const T = doc.tokens;
+    const sent = doc.sentences[s]!;
+    const { chunks, clauses } = parseSentence(doc, sent.first, sent.last);
+    const P = this.P;
+    const lemmas = new Set<string>();
+    for (let k = sent.first; k < sent.last; k++) lemmas.add(T[k]!.lemma);
+    let sport = sportyArticle;
+    let ent = false;
+    for (const l of lemmas) {
+      if (this.noise.sport.has(l)) sport = true;
+      if (this.noise.entertainment.has(l)) ent = true;
+    }
+    // "N days after ...": events on the relative side are dated from the clause that holds the phrase
+    const rels = anchoredRelations(doc, s);
+    const consumed = new Set<Chunk>();
+    const clauseEvents = new Map<Clause, Cand[]>();
+    const clauseMode = new Map<Clause, EventMode>();
+    const clauseDate = new Map<Clause, string | null>();
+    const regionTokens = (cl: Clause): [number, number] => [cl.vg.last, cl.region[1]];
+    const published = doc.meta.published;
+
+    /** Date of the words [first, last): own time expression, else anchored relation, else the fallback. */
+    const dateOf = (
+      first: number,
+      last: number,
+      fallback: string | null,
+    ): { date: string | null; own: boolean } => {
+      const a = T[first]!.start;
+      let b = T[Math.max(first, last - 1)]!.end;
+      for (const r of rels) if (a < r.trigger.start && b > r.trigger.start) b = r.trigger.start;
+      const rel = rels.find((r) => a >= r.relativeSide.start && a < r.relativeSide.end);
+      let anchor = fallback;
+      if (rel) {
+        const host = clauses.filter((c) => T[c.vg.first]!.end <= rel.trigger.start).pop();
+        anchor = fallback === null ? null : ((host && clauseDate.get(host)) ?? published);
+      }
+      const d = eventDate(doc, { start: a, end: b }, { date: anchor });
+      return { date: d.date, own: !!d.time };
+    };
+    const governorOf = (cl: Clause): Clause | null => cl.governor;
+    const controlOf = (cl: Clause): ControlClass | undefined => {
+      const c = P.control.get(cl.lemma);
+      if (c) return c;
+      return undefined;
+    };
+    // adjectival control before an infinitive with no governing verb: "is ready to", "are due to"
+    const adjControl = (cl: Clause): ControlClass | undefined => {
+      for (let k = cl.vg.first - 2; k >= sent.first && k >= cl.vg.first - 4; k--) {
+        const c = P.control.get(T[k]!.lemma);
+        if (c) return c;
+        if (T[k]!.pos === 'VERB') break;
+      }
+      return undefined;
+    };
+
+    // modes and dates, in text order (governors come first)
+    for (const cl of clauses) {
+      let mode: EventMode = 'actual';
+      if (cl.negated) mode = 'denied';
+      else if (cl.conditional) mode = 'hypothetical';
+      else if (cl.modal === 'will' || cl.modal === 'shall') mode = 'expected';
+      else if (cl.modal) mode = 'hypothetical';
+      const gov = governorOf(cl);
+      if (cl.form === 'infinitive') {
+        const inherited = gov
+          ? (modeOfClass(controlOf(gov)) ?? clauseMode.get(gov) ?? 'actual')
+          : (modeOfClass(adjControl(cl)) ?? 'actual');
+        if (mode === 'actual') mode = inherited;
+        if (gov && mode === 'actual') mode = clauseMode.get(gov) ?? 'actual';
+      } else if (cl.coordPrev && ELABORATIVE.has(cl.lemma)) {
+        // "measures are expected to be agreed ... and could include a freeze": the freeze is the measure
+        const lastDep = [...clauses]
+          .reverse()
+          .find((c) => c !== cl && (c === cl.coordPrev || c.governor === cl.coordPrev));
+        mode = clauseMode.get(lastDep ?? cl.coordPrev) ?? mode;
+      } else if (cl.coordPrev && mode === 'actual' && !cl.vg.first) {
+        mode = clauseMode.get(cl.coordPrev) ?? mode;
+      }
+      if (cl.subjectFrom === 'participle' && mode === 'actual') {
+        const prev = clauses[clauses.indexOf(cl) - 1];
+        if (prev) mode = clauseMode.get(prev) ?? mode;
+      }
+      clauseMode.set(cl, mode);
+      const subjStart = cl.subject.length && cl.subjectFrom === 'np' ? cl.subject[0]!.first : cl.vg.first;
+      const own = dateOf(Math.min(subjStart, cl.vg.first), Math.max(cl.vg.last, cl.region[1]), null);
+      let date = own.date;
+      if (!date && gov) date = clauseDate.get(gov) ?? null;
+      if (!date && cl.coordPrev) {
+        const lastDep = [...clauses].reverse().find((c) => c !== cl && c.governor === cl.coordPrev);
+        date = clauseDate.get(lastDep ?? cl.coordPrev) ?? null;
+      }
+      if (!date && mode === 'actual') date = dateOf(cl.vg.first, cl.vg.last, published).date;
+      if (mode !== 'actual' && !own.date && !(gov && clauseDate.get(gov) && mode === clauseMode.get(gov))) {
+        date = cl.coordPrev && ELABORATIVE.has(cl.lemma) ? date : null;
+      }
+      clauseDate.set(cl, date);
+    }
+
+    const makeCand = (
+      pattern: Pattern,
+      trigger: [number, number],
+      sources: EventActor[],
+      targets: EventActor[],
+      targetPlace: Place | null,
+      cl: Clause | null,
+      np: Chunk | null,
+    ): Cand => {
+      const mode = cl ? (clauseMode.get(cl) ?? 'actual') : 'actual';
+      let date = cl ? (clauseDate.get(cl) ?? null) : null;
+      if (np) {
+        const d = dateOf(np.first, np.last, mode === 'actual' ? (date ?? published) : null);
+        if (
+          d.own ||
+          rels.some(
+            (r) => T[np.first]!.start >= r.relativeSide.start && T[np.first]!.start < r.relativeSide.end,
+          )
+        ) {
+          date = d.date;
+        }
+      }
+      return {
+        code: pattern.code,
+        pattern,
+        sentence: s,
+        trigger,
+        sources,
+        targets,
+        targetPlace,
+        mode,
+        clause: cl,
+        date,
+        place: targetPlace,
+        nominal: !!np,
+        np,
+      };
+    };
+
+    const ppMatches = (pps: PP[], pat: Pattern): boolean => {
+      for (const f of pat.pps) {
+        const ok = pps.some(
+          (pp) => f.preps.has(pp.prep) && inSet(f.head, T[pp.np.head]!.lemma, T[pp.np.head]!.norm),
+        );
+        if (!ok) return false;
+      }
+      return true;
+    };
+    const hasWords = (first: number, last: number, pat: Pattern): boolean => {
+      for (const ws of pat.has) {
+        let ok = false;
+        for (let k = first; k < last && !ok; k++) ok = inSet(ws, T[k]!.lemma, T[k]!.norm);
+        if (!ok) return false;
+      }
+      for (const ws of pat.not) {
+        for (let k = first; k < last; k++) if (inSet(ws, T[k]!.lemma, T[k]!.norm)) return false;
+      }
+      return true;
+    };
+
+    /** Targets: explicit frame phrase, the object, then phrases with target prepositions. */
+    const findTargets = (
+      pat: Pattern,
+      object: Chunk | null,
+      objectMore: Chunk[],
+      pps: PP[],
+      exclude: EventActor[],
+    ): { targets: EventActor[]; place: Place | null } => {
+      const notSource = (a: EventActor): boolean =>
+        !exclude.some((x) => (x.actor && x.actor === a.actor) || x.start === a.start);
+      const fromNP = (
+        np: Chunk,
+        more: Chunk[] = [],
+        allowPlace = true,
+      ): { targets: EventActor[]; place: Place | null } | null => {
+        const out: EventActor[] = [];
+        let place: Place | null = null;
+        for (const n of [np, ...more]) {
+          const acts = this.npActors(doc, mentionAt, n, true).filter(notSource);
+          if (acts.length) out.push(...acts);
+          else if (allowPlace) {
+            const pt = this.placeTarget(doc, n);
+            if (pt && notSource(pt.actor)) {
+              out.push(pt.actor);
+              place ??= pt.place;
+            }
+          }
+        }
+        return out.length ? { targets: out, place } : null;
+      };
+      for (const f of pat.pps) {
+        if (!f.target) continue;
+        const pp = pps.find((x) => f.preps.has(x.prep));
+        if (pp) {
+          const r = fromNP(pp.np, pp.more);
+          if (r) return r;
+        }
+      }
+      if (object) {
+        const r = fromNP(object, objectMore, true);
+        if (r) return r;
+      }
+      for (const prep of TARGET_PREPS) {
+        for (const pp of pps) {
+          if (pp.prep !== prep) continue;
+          const r = fromNP(pp.np, pp.more, true);
+          if (r) return r;
+        }
+      }
+      return { targets: [], place: null };
+    };
+
+    // ── verb events ──
+    const verbCands = new Map<Clause, Cand>();
+    for (const cl of clauses) {
+      const list = P.verbs.get(cl.lemma);
+      if (!list) continue;
+      const objHead = cl.object ? T[cl.object.head]! : null;
+      const [ra, rb] = regionTokens(cl);
+      let hit: Pattern | null = null;
+      for (const pat of list) {
+        if (pat.particle && !(cl.particle && pat.particle.has(cl.particle))) continue;
+        if (pat.obj) {
+          if (!objHead) continue;
+          const heads = [cl.object!, ...cl.objectMore].map((c) => T[c.head]!);
+          if (!heads.some((h) => inSet(pat.obj!, h.lemma, h.norm))) continue;
+        }
+        if (!ppMatches(cl.pps, pat)) continue;
+        if (!hasWords(ra, Math.min(rb + 6, sent.last), pat)) continue;
+        hit = pat;
+        break;
+      }
+      if (!hit) continue;
+      if (cl.object && hit.obj) consumed.add(cl.object);
+      // source and target
+      let sources: EventActor[];
+      let targetSide: { targets: EventActor[]; place: Place | null };
+      if (cl.passive) {
+        sources = cl.agent ? this.subjectActors(doc, mentionAt, [cl.agent], chunks) : [];
+        const subjT = this.subjectActors(doc, mentionAt, cl.subject, chunks);
+        targetSide = subjT.length
+          ? { targets: subjT, place: null }
+          : findTargets(hit, null, [], cl.pps, sources);
+      } else {
+        sources = this.subjectActors(doc, mentionAt, cl.subject, chunks);
+        targetSide = findTargets(hit, cl.object, cl.objectMore, cl.pps, sources);
+      }
+      const trig: [number, number] = [cl.verb, cl.particle ? cl.verb + 2 : cl.verb + 1];
+      const c = makeCand(hit, trig, sources, targetSide.targets, targetSide.place, cl, null);
+      // place from the clause ("in Damascus")
+      if (!c.place) {
+        for (const pp of cl.pps) {
+          if (!PLACE_PREPS.has(pp.prep)) continue;
+          const p = this.placeIn(doc, pp.np);
+          if (p) {
+            c.place = p;
+            break;
+          }
+        }
+      }
+      // physical force or a metaphor?
+      if (hit.flags.has('phys') && !this.physical(doc, mentionAt, sources, cl, c)) {
+        if (VERBAL_ATTACK.has(cl.lemma)) c.code = '111';
+        else continue;
+      }
+      verbCands.set(cl, c);
+      const arr = clauseEvents.get(cl) ?? [];
+      arr.push(c);
+      clauseEvents.set(cl, arr);
+    }
+
+    // ── nominal events ──
+    const clauseOfNP = (ci: number): { cl: Clause | null; asObject: boolean } => {
+      const np = chunks[ci]!;
+      for (const cl of clauses) {
+        if (cl.object === np || cl.objectMore.includes(np)) return { cl, asObject: true };
+        for (const pp of cl.pps) if (pp.np === np || pp.more.includes(np)) return { cl, asObject: false };
+      }
+      for (const cl of clauses)
+        if (np.first >= cl.region[0] && np.last <= cl.region[1]) return { cl, asObject: false };
+      for (const cl of clauses) if (cl.subject.includes(np)) return { cl, asObject: false };
+      return { cl: null, asObject: false };
+    };
+    for (let ci = 0; ci < chunks.length; ci++) {
+      const np = chunks[ci]!;
+      if (np.kind !== 'NP' || consumed.has(np)) continue;
+      const head = T[np.head]!;
+      const list = P.nouns.get(head.lemma) ?? P.nouns.get(head.norm);
+      if (!list || head.pos !== 'NOUN') continue;
+      // phrases after the noun
+      const pps: PP[] = [];
+      let k = ci + 1;
+      while (chunks[k]?.kind === 'P' && chunks[k + 1]?.kind === 'NP') {
+        pps.push({ prep: T[chunks[k]!.first]!.norm, np: chunks[k + 1]!, more: [] });
+        k += 2;
+      }
+      let hit: Pattern | null = null;
+      for (const pat of list) {
+        if (!ppMatches(pps, pat)) continue;
+        if (!hasWords(np.first, Math.min(np.last + 8, sent.last), pat)) continue;
+        hit = pat;
+        break;
+      }
+      if (!hit) continue;
+      const { cl, asObject } = clauseOfNP(ci);
+      // source: a possessor or modifier inside the NP, else the subject of a light verb, else "by X"
+      let sources: EventActor[] = [];
+      const inner = this.mentionsIn(doc, mentionAt, np.first, np.head).filter(
+        (m) => m.code && !(m.kind === 'pronoun' && POSSESSIVE.has(m.text.toLowerCase())),
+      );
+      if (inner.length) {
+        sources = this.npActors(doc, mentionAt, { ...np, last: np.head, head: np.head - 1 }, false, true);
+        // "Russia and China's veto"
+        if (
+          chunks[ci - 1]?.kind === 'CC' &&
+          chunks[ci - 2]?.kind === 'NP' &&
+          T[chunks[ci - 1]!.first]!.norm === 'and'
+        ) {
+          sources = [...this.npActors(doc, mentionAt, chunks[ci - 2]!, false), ...sources];
+        }
+      }
+      if (!sources.length && cl && asObject && P.light.has(cl.lemma)) {
+        sources = this.subjectActors(doc, mentionAt, cl.subject, chunks);
+      }
+      if (!sources.length) {
+        const by = pps.find((p) => p.prep === 'by');
+        if (by) sources = this.npActors(doc, mentionAt, by.np, false);
+      }
+      const targetSide = findTargets(
+        hit,
+        null,
+        [],
+        pps.filter((p) => p.prep !== 'by'),
+        sources,
+      );
+      const c = makeCand(hit, [np.head, np.head + 1], sources, targetSide.targets, targetSide.place, cl, np);
+      if (cl && !asObject && cl.subject.includes(np)) c.mode = clauseMode.get(cl) ?? 'actual';
+      if (!c.place) {
+        for (const pp of pps) {
+          if (!PLACE_PREPS.has(pp.prep)) continue;
+          const p = this.placeIn(doc, pp.np);
+          if (p) {
+            c.place = p;
+            break;
+          }
+        }
+      }
+      if (hit.flags.has('phys') && !this.physical(doc, mentionAt, sources, cl, c)) {
+        if (VERBAL_ATTACK.has(head.lemma)) c.code = '111';
+        else continue;
+      }
+      if (cl) {
+        const arr = clauseEvents.get(cl) ?? [];
+        arr.push(c);
+        clauseEvents.set(cl, arr);
+      }
+      cands.push(c);
+    }
+
+    // ── control verbs: "urged X to withdraw" → 0256 for the urger; the withdrawal is requested ──
+    for (const cl of clauses) {
+      const cls = controlOf(cl);
+      const deps = clauses.filter((d) => d.governor === cl);
+      const own = verbCands.get(cl);
+      // "call for the release of ...": a nominal event in the "for" phrase
+      const inner: Cand[] = [];
+      for (const d of deps) inner.push(...(clauseEvents.get(d) ?? []));
+      if ((cls === 'request' || cls === 'demand') && !deps.length) {
+        for (const c of clauseEvents.get(cl) ?? []) if (c.nominal && c !== own) inner.push(c);
+      }
+      const innerEv = inner.find((c) => c.pattern.code !== '000');
+      if (cls && innerEv && cls !== 'expect' && cls !== 'hypothetical' && cls !== 'deny') {
+        const conv = this.P.convert.get(cls)?.find(([prefix]) => innerEv.code.startsWith(prefix));
+        if (
+          conv &&
+          (!own ||
+            own.pattern.weight === 0 ||
+            own.code === '030' ||
+            own.code === '020' ||
+            own.code === '130' ||
+            own.code === '100')
+        ) {
+          const sources = own?.sources ?? this.subjectActors(doc, mentionAt, cl.subject, chunks);
+          let targets = own?.targets.length ? own.targets : innerEv.targets;
+          if ((cls === 'request' || cls === 'demand') && cl.object) {
+            const objActs = this.npActors(doc, mentionAt, cl.object, true);
+            if (objActs.length) targets = objActs;
+          }
+          const base = own?.pattern ?? innerEv.pattern;
+          const c = makeCand(
+            base,
+            own?.trigger ?? [cl.verb, cl.verb + 1],
+            sources,
+            targets,
+            innerEv.targetPlace,
+            cl,
+            null,
+          );
+          c.code = conv[1];
+          if (own) verbCands.delete(cl);
+          verbCands.set(cl, c);
+          // an inner nominal event in the phrase of the controller is its content, not an event of its own
+          if (innerEv.nominal && !deps.length) cands.splice(cands.indexOf(innerEv), 1);
+        }
+      }
+      // "will support" → intent to cooperate (CAMEO 03x)
+      const v = verbCands.get(cl);
+      if (v && cl.modal === 'will' && /^0[5-7]/.test(v.code) && clauseMode.get(cl) === 'expected') {
+        const conv = this.P.convert.get('intend')?.find(([prefix]) => v.code.startsWith(prefix));
+        if (conv) {
+          v.code = conv[1];
+          v.mode = 'actual';
+        }
+      }
+    }
+    // a purpose clause lends its target ("turned up to express gratitude for Moscow's support",
+    // "impose sanctions to cripple Assad")
+    for (const [cl, c] of verbCands) {
+      if (c.targets.length) continue;
+      for (const d of clauses) {
+        if (d.governor !== cl) continue;
+        const dc = verbCands.get(d);
+        if (dc?.targets.length) {
+          c.targets = dc.targets;
+          break;
+        }
+        if (d.object) {
+          const acts = this.npActors(doc, mentionAt, d.object, true).filter(
+            (a) => !c.sources.some((x) => x.actor && x.actor === a.actor),
+          );
+          if (acts.length) {
+            c.targets = acts;
+            break;
+          }
+        }
+      }
+    }
+    for (const c of verbCands.values()) cands.push(c);
+
+    // noise: sport and entertainment contexts
+    for (let i = cands.length - 1; i >= 0; i--) {
+      const c = cands[i]!;
+      if (c.sentence !== s) continue;
+      const root = Number(c.code.slice(0, 2));
+      if ((sport && root >= 11) || (ent && root >= 17)) cands.splice(i, 1);
+    }
+  }
+
+  /** Is the context of a force verb physical (soldiers, weapons, places), or is it a metaphor? */
+  private physical(
+    doc: Doc,
+    mentionAt: Int32Array,
+    sources: EventActor[],
+    cl: Clause | null,
+    c: Cand,
+  ): boolean {
+    for (const a of sources) {
+      const code = a.code ?? '';
+      for (let i = 3; i + 3 <= code.length; i += 3) if (PHYS_ROLES.has(code.slice(i, i + 3))) return true;
+    }
+    if (c.targetPlace) return true;
+    const T = doc.tokens;
+    const sent = doc.sentences[c.sentence]!;
+    for (let k = sent.first; k < sent.last; k++) if (PHYS_WORDS.has(T[k]!.lemma)) return true;
+    if (
+      doc.places.some((p) => p.start >= sent.start && p.end <= sent.end) &&
+      cl &&
+      cl.pps.some((pp) => PLACE_PREPS.has(pp.prep))
+    )
+      return true;
+    void mentionAt;
+    return false;
+  }
+
+  // ── article level: "the same step", defaults, headline, dedup ─────────────────────────────────────────
+  private finish(doc: Doc, cands: Cand[]): Event[] {
+    const T = doc.tokens;
+    cands.sort((a, b) => a.trigger[0] - b.trigger[0]);
+    const focus = iso3(doc.focusCountry);
+    const out: Event[] = [];
+    const seen = new Set<string>();
+    const headline = doc.headline;
+    const inHeadline = (c: Cand): boolean => !!headline && T[c.trigger[0]]!.start < headline.end;
+    const emitted: Cand[] = [];
+    let n = 0;
+    for (const c of cands) {
+      if (!c.sources.length) continue;
+      if (c.pattern.flags.has('same')) {
+        const prev = [...emitted]
+          .reverse()
+          .find((p) => p.sources.some((a) => !c.sources.some((b) => b.code === a.code)));
+        if (!prev) continue;
+        c.code = prev.code;
+        if (!c.targets.length) c.targets = prev.targets;
+        if (!c.place) c.place = prev.place;
+      }
+      if (c.pattern.flags.has('say')) {
+        // a reporting verb is an event only when it has an addressee and nothing else is coded from its sentence
+        if (!c.targets.length) continue;
+        const others = cands.some(
+          (o) => o !== c && o.sentence === c.sentence && !o.pattern.flags.has('say') && o.sources.length,
+        );
+        if (others) continue;
+      }
+      const root = c.code.slice(0, 2);
+      let targets: (EventActor | null)[] = c.targets.length ? c.targets : [null];
+      if (!c.targets.length) {
+        const srcCountry = (c.sources[0]!.code ?? '').slice(0, 3);
+        if ((root === '02' || root === '10') && focus && focus !== srcCountry) {
+          targets = [
+            {
+              start: c.trigger[0] >= 0 ? T[c.trigger[0]]!.start : 0,
+              end: T[c.trigger[0]]!.start,
+              code: focus,
+              actor: null,
+              text: '',
+            },
+          ];
+        } else if (root === '17' && srcCountry.length === 3) {
+          targets = [
+            {
+              start: T[c.trigger[0]]!.start,
+              end: T[c.trigger[0]]!.start,
+              code: srcCountry,
+              actor: null,
+              text: '',
+            },
+          ];
+        }
+      }
+      const pairs: [EventActor, EventActor | null][] = [];
+      if (!c.targets.length && c.sources.length > 1 && c.pattern.flags.has('sym')) {
+        for (const a of c.sources) for (const b of c.sources) if (a !== b) pairs.push([a, b]);
+      } else {
+        for (const a of c.sources)
+          for (const b of targets) pairs.push([a, b && b.actor && b.actor === a.actor ? null : b]);
+      }
+      const info = codeInfo(c.code);
+      if (!info) continue;
+      const date = c.date ?? (c.mode === 'actual' ? doc.meta.published : null);
+      const trig = { start: T[c.trigger[0]]!.start, end: T[c.trigger[1] - 1]!.end };
+      for (const [src, tgt] of pairs) {
+        if (!src.code) continue;
+        const key = `${c.code}|${src.code}|${tgt?.code ?? ''}|${c.mode}`;
+        if (seen.has(key)) continue;
+        if (inHeadline(c)) {
+          // a headline restates the story: keep it only when the body says nothing like it
+          const dup = cands.some(
+            (o) =>
+              o !== c &&
+              !inHeadline(o) &&
+              o.sources.some((a) => (a.code ?? '').slice(0, 3) === src.code!.slice(0, 3)) &&
+              codeInfo(o.code)?.quad === info.quad,
+          );
+          if (dup) continue;
+        }
+        seen.add(key);
+        const sent = doc.sentences[c.sentence]!;
+        const place: EventPlace | null = c.place
+          ? {
+              name: c.place.name,
+              geonameid: c.place.geonameid,
+              country: c.place.country,
+              lat: c.place.lat,
+              lon: c.place.lon,
+            }
+          : null;
+        out.push({
+          id: `E${++n}`,
+          start: Math.min(sent.start, trig.start),
+          end: sent.end,
+          code: c.code,
+          label: info.label,
+          root: c.code.slice(0, 2),
+          quad: info.quad,
+          goldstein: info.goldstein,
+          plover: info.plover,
+          mode: c.mode,
+          source: src,
+          target: tgt,
+          date,
+          date_precision: precision(date),
+          place,
+          sentence: c.sentence,
+          trigger: { ...trig, text: doc.text.slice(trig.start, trig.end) },
+          attribution: null,
+        });
+      }
+      emitted.push(c);
+    }
+    // an event without a target repeats one that has it (same code, source and mode)
+    return out.filter(
+      (e) =>
+        e.target ||
+        !out.some(
+          (o) =>
+            o !== e && o.target && o.code === e.code && o.source.code === e.source.code && o.mode === e.mode,
+        ),
+    );
+  }
+}

@@ -1,0 +1,468 @@
+// A shallow parser for news sentences on wink tokens: chunks (noun phrases, verb groups, prepositions ...)
+// and clauses (verb group + subject, object, prepositional phrases, governing clause). Cheap and linear.
+import type { Doc, Token } from '../text/doc.js';
+
+export type ChunkKind =
+  'NP' | 'VG' | 'P' | 'CC' | 'COMMA' | 'PUNCT' | 'REL' | 'SC' | 'TO' | 'ADV' | 'TIME' | 'PRT';
+
+export interface Chunk {
+  kind: ChunkKind;
+  /** token range [first, last) */
+  first: number;
+  last: number;
+  /** head token: last noun of an NP, main verb of a VG */
+  head: number;
+}
+
+export interface PP {
+  prep: string;
+  np: Chunk;
+  /** NPs coordinated with np ("on X and Y") */
+  more: Chunk[];
+}
+
+export interface Clause {
+  vg: Chunk;
+  verb: number;
+  lemma: string;
+  particle: string | null;
+  /** subject conjuncts ("France and Italy" → two NPs); empty when none was found */
+  subject: Chunk[];
+  /** the subject came from a relative pronoun's antecedent, a coordination or a controller */
+  subjectFrom: 'np' | 'relative' | 'coordination' | 'control' | 'participle' | 'none';
+  passive: boolean;
+  negated: boolean;
+  /** modal auxiliary (will, would, could, may ...) */
+  modal: string | null;
+  form: 'finite' | 'infinitive' | 'participle';
+  object: Chunk | null;
+  /** NPs coordinated with the object */
+  objectMore: Chunk[];
+  pps: PP[];
+  /** passive agent ("by X") */
+  agent: Chunk | null;
+  /** tokens after the verb that belong to this clause [first, last) */
+  region: [number, number];
+  /** the clause whose verb governs this infinitive ("urged X [to withdraw]") */
+  governor: Clause | null;
+  /** the clause this one is coordinated with ("agreed ... and could include") */
+  coordPrev: Clause | null;
+  /** inside an if/unless clause */
+  conditional: boolean;
+}
+
+const PERSONAL = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you', 'him', 'them', 'us', 'me', 'her']);
+const POSSESSIVE = new Set(['his', 'her', 'its', 'their', 'our', 'my', 'your']);
+const RELPRON = new Set(['who', 'which', 'that', 'whom', 'whose']);
+const TIMEWORDS = new Set([
+  'today',
+  'yesterday',
+  'tomorrow',
+  'tonight',
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
+  'now',
+  'recently',
+  'earlier',
+  'later',
+]);
+const PARTICLES = new Set(['down', 'up', 'out', 'off', 'aside', 'back', 'away', 'over']);
+const MODALS = new Set([
+  'will',
+  'would',
+  'could',
+  'may',
+  'might',
+  'shall',
+  'should',
+  'can',
+  'must',
+  "'ll",
+  'wo',
+  'ca',
+]);
+const NEG = new Set(['not', "n't", 'never', 'no']);
+const BE = new Set(['be', 'get']);
+const CONDITIONAL = new Set(['if', 'unless']);
+const SUBORD = new Set([
+  'after',
+  'before',
+  'since',
+  'until',
+  'as',
+  'while',
+  'because',
+  'although',
+  'though',
+  'when',
+  'once',
+  'whereas',
+]);
+
+/** Is token t a past participle form (for passives)? wink's universal POS lacks VBN, so use the form. */
+function participle(t: Token): boolean {
+  const n = t.norm;
+  if (n.endsWith('ing')) return false;
+  return n !== t.lemma || n.endsWith('ed') || n.endsWith('en');
+}
+
+function npToken(t: Token): boolean {
+  const p = t.pos;
+  if (p === 'NOUN' || p === 'PROPN' || p === 'ADJ' || p === 'NUM' || p === 'DET')
+    return !TIMEWORDS.has(t.norm);
+  if (p === 'PRON') return POSSESSIVE.has(t.norm);
+  return false;
+}
+
+/** Chunk the tokens of one sentence. */
+export function chunk(doc: Doc, first: number, last: number): Chunk[] {
+  const T = doc.tokens;
+  const out: Chunk[] = [];
+  let i = first;
+  const push = (kind: ChunkKind, a: number, b: number, head = b - 1): void => {
+    out.push({ kind, first: a, last: b, head });
+  };
+  while (i < last) {
+    const t = T[i]!;
+    const p = t.pos;
+    const n = t.norm;
+    // verb group: AUX* (neg|ADV)* VERB
+    if (
+      p === 'AUX' ||
+      p === 'VERB' ||
+      (NEG.has(n) && i + 1 < last && (T[i + 1]!.pos === 'VERB' || T[i + 1]!.pos === 'AUX'))
+    ) {
+      // a participle inside a noun phrase ("the escalating problems", "Arab-backed")
+      if (p === 'VERB' && i > first && i + 1 < last) {
+        const prev = T[i - 1]!;
+        const next = T[i + 1]!;
+        const glued = prev.end === t.start && prev.text === '-';
+        if (
+          (glued || prev.pos === 'DET' || prev.pos === 'ADJ') &&
+          (next.pos === 'NOUN' || next.pos === 'PROPN')
+        ) {
+          const last0 = out[out.length - 1];
+          if (last0 && last0.kind === 'NP' && last0.last === i) {
+            last0.last = i + 1;
+          } else push('NP', i, i + 1);
+          i++;
+          continue;
+        }
+      }
+      let j = i;
+      let head = -1;
+      while (j < last) {
+        const u = T[j]!;
+        if (u.pos === 'AUX' || u.pos === 'VERB') {
+          head = j;
+          j++;
+          if (u.pos === 'VERB' && !(j < last && (T[j]!.pos === 'VERB' || T[j]!.pos === 'AUX'))) break;
+        } else if (
+          (NEG.has(u.norm) || u.pos === 'ADV') &&
+          j + 1 < last &&
+          /^(AUX|VERB|ADV|PART)$/.test(T[j + 1]!.pos)
+        ) {
+          j++;
+        } else break;
+      }
+      if (head < 0) head = i;
+      push('VG', i, Math.max(j, head + 1), head);
+      i = Math.max(j, head + 1);
+      // particle
+      if (
+        i < last &&
+        PARTICLES.has(T[i]!.norm) &&
+        (T[i]!.pos === 'ADP' || T[i]!.pos === 'ADV' || T[i]!.pos === 'PART')
+      ) {
+        push('PRT', i, i + 1);
+        i++;
+      }
+      continue;
+    }
+    if (p === 'PART' && n === 'to' && i + 1 < last && (T[i + 1]!.pos === 'VERB' || T[i + 1]!.pos === 'AUX')) {
+      push('TO', i, i + 1);
+      i++;
+      continue;
+    }
+    if (npToken(t) || (p === 'PRON' && !RELPRON.has(n))) {
+      if (p === 'PRON' && PERSONAL.has(n)) {
+        push('NP', i, i + 1);
+        i++;
+        continue;
+      }
+      let j = i + 1;
+      let head = i;
+      while (j < last) {
+        const u = T[j]!;
+        const prev = T[j - 1]!;
+        if (u.pos === 'PART' && (u.norm === "'s" || u.norm === '’s' || u.norm === "'")) {
+          j++;
+          continue;
+        }
+        if (u.text === '-' && u.start === prev.end && j + 1 < last && T[j + 1]!.start === u.end) {
+          j++;
+          continue;
+        }
+        if (u.pos === 'PRON') break;
+        // "Arab-backed", "US-led": a participle glued to the phrase by a hyphen
+        if (u.pos === 'VERB' && prev.text === '-' && prev.end === u.start) {
+          j++;
+          continue;
+        }
+        // a determiner after a noun starts a new phrase ("told X the news")
+        if (u.pos === 'DET' && (prev.pos === 'NOUN' || prev.pos === 'PROPN')) break;
+        if (!npToken(u)) break;
+        if (u.pos === 'NOUN' || u.pos === 'PROPN' || u.pos === 'NUM') head = j;
+        j++;
+      }
+      if (T[head]!.pos === 'DET' || T[head]!.pos === 'ADJ') head = j - 1;
+      push('NP', i, j, head);
+      i = j;
+      continue;
+    }
+    if (p === 'PRON' && RELPRON.has(n)) {
+      push('REL', i, i + 1);
+      i++;
+      continue;
+    }
+    if (p === 'SCONJ' && n === 'that' && out.length && out[out.length - 1]!.kind === 'NP') {
+      push('REL', i, i + 1);
+      i++;
+      continue;
+    }
+    if (TIMEWORDS.has(n)) {
+      push('TIME', i, i + 1);
+      i++;
+      continue;
+    }
+    if (p === 'ADP') push('P', i, i + 1);
+    else if (p === 'CCONJ') push('CC', i, i + 1);
+    else if (p === 'SCONJ') push('SC', i, i + 1);
+    else if (p === 'ADV' || p === 'PART') push('ADV', i, i + 1);
+    else if (t.text === ',') push('COMMA', i, i + 1);
+    else push('PUNCT', i, i + 1);
+    i++;
+  }
+  return out;
+}
+
+function vgInfo(doc: Doc, vg: Chunk): { passive: boolean; negated: boolean; modal: string | null } {
+  const T = doc.tokens;
+  let passive = false;
+  let negated = false;
+  let modal: string | null = null;
+  let be = false;
+  for (let k = vg.first; k <= vg.head; k++) {
+    const t = T[k]!;
+    if (NEG.has(t.norm)) negated = true;
+    if (t.pos === 'AUX' && MODALS.has(t.norm))
+      modal ??= t.norm === "'ll" || t.norm === 'wo' ? 'will' : t.norm;
+    if (k < vg.head && BE.has(t.lemma)) be = true;
+  }
+  const h = T[vg.head]!;
+  if (be && h.pos === 'VERB' && participle(h)) passive = true;
+  return { passive, negated, modal };
+}
+
+/** Parse one sentence into clauses, in text order. */
+export function parseSentence(doc: Doc, first: number, last: number): { chunks: Chunk[]; clauses: Clause[] } {
+  const T = doc.tokens;
+  const C = chunk(doc, first, last);
+  const clauses: Clause[] = [];
+  const byChunk = new Map<number, Clause>();
+  let conditionalUntil = -1;
+  for (let ci = 0; ci < C.length; ci++) {
+    const ch = C[ci]!;
+    if (ch.kind === 'SC' && CONDITIONAL.has(T[ch.first]!.norm)) {
+      // the conditional clause runs to the next comma (or the sentence end)
+      let k = ci + 1;
+      while (k < C.length && C[k]!.kind !== 'COMMA') k++;
+      conditionalUntil = k < C.length ? C[k]!.first : last;
+    }
+    if (ch.kind !== 'VG') continue;
+    const headTok = T[ch.head]!;
+    if (headTok.pos !== 'VERB') continue; // copulas and bare auxiliaries carry no event
+    if (headTok.norm === 'according') continue;
+    const info = vgInfo(doc, ch);
+    const prevC = C[ci - 1];
+    const hasAux = ch.head > ch.first;
+    let form: Clause['form'] = 'finite';
+    if (prevC?.kind === 'TO') form = 'infinitive';
+    else if (
+      !hasAux &&
+      (headTok.norm.endsWith('ing') ||
+        (participle(headTok) && prevC?.kind === 'NP' && ci >= 2 && C[ci - 2]?.kind === 'P'))
+    )
+      form = 'participle';
+    else if (!hasAux && headTok.norm.endsWith('ing')) form = 'participle';
+
+    const cl: Clause = {
+      vg: ch,
+      verb: ch.head,
+      lemma: headTok.lemma,
+      particle: null,
+      subject: [],
+      subjectFrom: 'none',
+      ...info,
+      form,
+      object: null,
+      objectMore: [],
+      pps: [],
+      agent: null,
+      region: [ch.last, last],
+      governor: null,
+      coordPrev: null,
+      conditional: ch.first < conditionalUntil,
+    };
+    // subject
+    const prevClause = clauses[clauses.length - 1] ?? null;
+    if (form === 'infinitive') {
+      // governed by the nearest verb group (or adjective: "ready to") before the "to"
+      let k = ci - 2;
+      let objBetween: Chunk | null = null;
+      while (k >= 0 && C[k]!.kind !== 'VG') {
+        if (C[k]!.kind === 'NP' && !objBetween) objBetween = C[k]!;
+        if (C[k]!.kind === 'COMMA' || C[k]!.kind === 'SC') break;
+        k--;
+      }
+      const gov = k >= 0 && C[k]!.kind === 'VG' ? (byChunk.get(k) ?? null) : null;
+      cl.governor = gov;
+      if (gov) {
+        if (objBetween && gov.object === objBetween) {
+          cl.subject = [objBetween];
+          cl.subjectFrom = 'control';
+        } else {
+          cl.subject = gov.subject;
+          cl.subjectFrom = 'control';
+        }
+      } else if (prevClause) {
+        cl.subject = prevClause.subject;
+        cl.subjectFrom = 'control';
+      }
+    } else if (prevC?.kind === 'REL' && ci >= 2 && C[ci - 2]!.kind === 'NP') {
+      cl.subject = [C[ci - 2]!];
+      cl.subjectFrom = 'relative';
+    } else if (prevC?.kind === 'CC' && prevClause && prevClause.form !== 'infinitive') {
+      cl.subject = prevClause.subject;
+      cl.subjectFrom = 'coordination';
+      cl.coordPrev = prevClause;
+      cl.conditional = cl.conditional || prevClause.conditional;
+    } else if (prevC?.kind === 'CC' && prevClause?.form === 'infinitive') {
+      // "to cripple X and oust him": coordinated infinitives share the controller
+      cl.subject = prevClause.subject;
+      cl.subjectFrom = 'control';
+      cl.governor = prevClause.governor;
+      cl.form = 'infinitive';
+      cl.coordPrev = prevClause;
+    } else if (form === 'participle' && (prevC?.kind === 'COMMA' || prevC?.kind === 'CC') && prevClause) {
+      cl.subject = prevClause.subject;
+      cl.subjectFrom = 'participle';
+    } else {
+      // nearest NP to the left that is not the object of a preposition
+      let k = ci - 1;
+      let found = -1;
+      while (k >= 0) {
+        const c = C[k]!;
+        if (c.kind === 'VG' || c.kind === 'SC' || c.kind === 'REL' || c.kind === 'PUNCT') break;
+        if (c.kind === 'NP') {
+          const before = C[k - 1];
+          // "after Britain took": a subordinating preposition before the subject
+          const sub = before?.kind === 'P' && k === ci - 1 && SUBORD.has(T[before.first]!.norm);
+          if (before?.kind !== 'P' || sub) {
+            found = k;
+            break;
+          }
+        }
+        k--;
+      }
+      if (found >= 0) {
+        const subj = [C[found]!];
+        // coordination: "France and Italy", "Britain, France and Italy"
+        let k2 = found - 1;
+        while (
+          k2 >= 1 &&
+          (C[k2]!.kind === 'CC' || C[k2]!.kind === 'COMMA') &&
+          C[k2 - 1]!.kind === 'NP' &&
+          !['P', 'VG', 'PRT'].includes(C[k2 - 2]?.kind ?? '')
+        ) {
+          if (C[k2]!.kind === 'CC' && !/^(and|or)$/.test(T[C[k2]!.first]!.norm)) break;
+          subj.unshift(C[k2 - 1]!);
+          k2 -= 2;
+        }
+        // apposition: "X, the minister, said" → keep both, the first leads
+        if (subj.length === 2 && C[found + 1]?.kind === 'COMMA' && C[found - 1]?.kind === 'COMMA') {
+          // "A, B," directly before the verb is apposition, not coordination
+        }
+        cl.subject = subj;
+        cl.subjectFrom = 'np';
+      }
+    }
+    // particle, object, prepositional phrases
+    let k = ci + 1;
+    if (C[k]?.kind === 'PRT') {
+      cl.particle = T[C[k]!.first]!.norm;
+      k++;
+    }
+    while (C[k]?.kind === 'TIME' || C[k]?.kind === 'ADV') k++;
+    if (C[k]?.kind === 'NP' && !cl.passive) {
+      const next = C[k + 1];
+      const embedded =
+        next?.kind === 'VG' &&
+        T[next.head]!.pos === 'VERB' &&
+        next.head > next.first - 0 &&
+        !(T[next.first]!.norm.endsWith('ing') && next.head === next.first);
+      if (!embedded) {
+        cl.object = C[k]!;
+        k++;
+        while (
+          (C[k]?.kind === 'CC' || C[k]?.kind === 'COMMA') &&
+          C[k + 1]?.kind === 'NP' &&
+          C[k + 2]?.kind !== 'VG'
+        ) {
+          cl.objectMore.push(C[k + 1]!);
+          k += 2;
+        }
+      }
+    }
+    let end = last;
+    for (; k < C.length; k++) {
+      const c = C[k]!;
+      if (c.kind === 'P' && C[k + 1]?.kind === 'NP') {
+        const pp: PP = { prep: T[c.first]!.norm, np: C[k + 1]!, more: [] };
+        k += 2;
+        while (C[k]?.kind === 'CC' && C[k + 1]?.kind === 'NP' && C[k + 2]?.kind !== 'VG') {
+          pp.more.push(C[k + 1]!);
+          k += 2;
+        }
+        k--;
+        if (pp.prep === 'by' && cl.passive && !cl.agent) cl.agent = pp.np;
+        else cl.pps.push(pp);
+        continue;
+      }
+      if (c.kind === 'NP' || c.kind === 'TIME' || c.kind === 'ADV' || c.kind === 'PRT') continue;
+      if (c.kind === 'P' || c.kind === 'CC' || c.kind === 'COMMA') {
+        // stop where the next clause starts
+        if (C[k + 1]?.kind === 'VG' || (C[k + 1]?.kind === 'NP' && C[k + 2]?.kind === 'VG')) {
+          end = c.first;
+          break;
+        }
+        if (c.kind === 'COMMA') {
+          end = c.first;
+          break;
+        }
+        continue;
+      }
+      end = c.first;
+      break;
+    }
+    cl.region = [ch.last, Math.max(ch.last, end)];
+    clauses.push(cl);
+    byChunk.set(ci, cl);
+  }
+  return { chunks: C, clauses };
+}
