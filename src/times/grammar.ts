@@ -38,6 +38,8 @@ export interface Ctx {
   tense(): Tense;
   /** the value of the closest earlier DATE expression of the text with a calendar value, or null */
   prev: string | null;
+  /** the word before the expression (lower case), '' at the sentence start */
+  before: string;
 }
 
 export interface Candidate {
@@ -119,7 +121,15 @@ export function durationValue(n: number | null, unit: string): string {
       H: ['MIN', 60],
     };
     const d = down[u];
-    if (d) return durationValue(Math.round(v * d[1]), d[0]);
+    if (d) {
+      const whole = Math.floor(v);
+      const rest = Math.round((v - whole) * d[1]);
+      if (whole === 0) return durationValue(rest, d[0]);
+      const low = durationValue(rest, d[0]);
+      const high = durationValue(whole, u);
+      // P2Y + P6M → P2Y6M; P1D + PT12H → P1DT12H; PT2H + PT30M → PT2H30M
+      return high + (high.includes('T') ? low.replace(/^PT/, '') : low.replace(/^P/, ''));
+    }
   }
   const num = v === null ? 'X' : String(v);
   if (u === 'H') return `PT${num}H`;
@@ -235,14 +245,41 @@ export function yearValue(s: string | undefined): number | null {
 }
 
 /** Resolution helpers that depend on the publication date and tense. */
+/** Words before a date that point forward ("until March", "payable Dec. 7") or back ("since March"). */
+const FORWARD_PREP = new Set([
+  'until',
+  'till',
+  'through',
+  'effective',
+  'payable',
+  'due',
+  'expires',
+  'expiring',
+  'starting',
+  'beginning',
+  'thru',
+]);
+const BACKWARD_PREP = new Set(['since']);
+
+/** -1: the date lies before the publication date, 1: after it, 0: either (take the nearest) */
+export function direction(ctx: Ctx): number {
+  if (FORWARD_PREP.has(ctx.before)) return 1;
+  if (BACKWARD_PREP.has(ctx.before)) return -1;
+  const t = ctx.tense();
+  return t === 'past' ? -1 : t === 'future' ? 1 : 0;
+}
+
+/** The year of a month (and day) without a year, by direction; the nearest one when the clause does not say. */
 export function monthYear(m: number, ctx: Ctx, day = 15): string {
   const dct = ctx.dct;
-  if (!dct) return `XXXX-${String(m).padStart(2, '0')}`;
-  const t = ctx.tense();
-  const cmp = m * 100 + day - (dct.m * 100 + dct.d);
+  if (!dct) return 'XXXX';
+  const dir = direction(ctx);
+  const diff = (m - dct.m) * 31 + (day - dct.d);
   let y = dct.y;
-  if (t === 'past' && cmp > 0) y--;
-  else if (t === 'future' && cmp < 0) y++;
+  if (dir < 0 && diff > 0) y--;
+  else if (dir > 0 && diff < 0) y++;
+  else if (dir === 0 && diff > 183) y--;
+  else if (dir === 0 && diff < -186) y++;
   return fmtY(y);
 }
 
@@ -254,8 +291,7 @@ export function weekdayDate(wd: number, ctx: Ctx, rel: number | null): string {
   if (rel === -1) dir = -1;
   else if (rel === 1) dir = 1;
   else {
-    const t = ctx.tense();
-    dir = t === 'future' || t === 'present' ? 1 : -1;
+    dir = direction(ctx) > 0 ? 1 : -1;
   }
   let diff: number;
   if (dir < 0) {
@@ -352,7 +388,7 @@ export class Grammar {
     const n = w.norms[i]!;
     // the quantity modifiers of durations and "ago" expressions
     for (const [words, mod] of QUANT_MODS) {
-      if (this.seq(w, i, words)) {
+      if (this.seq(w, i, words) && this.number(w, i + words.length)) {
         const h = this.core(w, i + words.length);
         if (h) {
           return {
@@ -565,7 +601,6 @@ export class Grammar {
         return { len: 2, resolve: () => ({ value, type: value.startsWith('P') ? 'DURATION' : 'DATE' }) };
       }
       if (n === 'current' && next && this.unit(w, i + 1)) return null; // "the current quarter" → relative
-      if (n === 'recent') return null;
     }
     if (h.len === 1 && n === 'future' && w.norms[i - 1] !== 'the' && !this.unit(w, i + 1)) return null;
     if (h.len === 1 && n === 'earlier' && (next === 'than' || next === 'this' || next === 'in')) return null;
@@ -628,6 +663,7 @@ export class Grammar {
         },
       };
     }
+    if (w.norms[k] === 'fiscal' || w.norms[k] === 'calendar') k++;
     const u = this.unit(w, k);
     if (!u || u.plural) return null;
     if (w.norms[k + 1] === "'s") return null; // "this year's" → quarter rule
@@ -737,6 +773,10 @@ export class Grammar {
     if (md) {
       return { len: j - i + md.len, resolve: md.resolve };
     }
+    const podPl =
+      w.norms[k] && w.norms[k]!.endsWith('s') ? this.lex.value('partofday', w.norms[k]!.slice(0, -1)) : null;
+    if (podPl && !podPl.includes(':'))
+      return { len: k + 1 - i, resolve: () => ({ value: `XXXX-WXX-${wd}T${podPl}`, type: 'SET' }) };
     let pod = podPre;
     if (!pod && w.norms[k]) {
       const p = this.lex.value('partofday', w.norms[k]!);
@@ -920,7 +960,9 @@ export class Grammar {
     }
     const u = this.unit(w, k);
     if (!u) return null;
-    if (!num && !(u.plural && w.norms[k + 1] === 'ago')) return null;
+    const bareYear =
+      !num && u.code === 'Y' && !u.plural && w.norms[i - 1] !== 'a' && w.norms[i - 1] !== 'the';
+    if (!num && !(u.plural && w.norms[k + 1] === 'ago') && !bareYear) return null;
     k++;
     if (w.norms[k] === 'or' && w.norms[k + 1] === 'so') k += 2;
     const after = w.norms[k];
@@ -949,6 +991,17 @@ export class Grammar {
     )
       return null;
     if (after === 'earlier' && (follow === 'than' || follow === 'this' || follow === 'in')) return null;
+    if (bareYear && after !== 'earlier' && after !== 'ago') return null;
+    // "three days later", "a day earlier": TimeML marks the distance ("three days") as a duration
+    if (
+      anchored &&
+      num &&
+      !Number.isNaN(num.val) &&
+      (u.code === 'D' || u.code === 'W' || u.code === 'H' || u.code === 'MIN')
+    ) {
+      const dv = durationValue(num.val, u.code);
+      return { len: k - i, resolve: () => ({ value: dv, type: 'DURATION' }) };
+    }
     k++;
     const code = u.code;
     const n = val;
@@ -1041,7 +1094,7 @@ export class Grammar {
     k++;
     if (w.norms[k] === 'or' && w.norms[k + 1] === 'so') k += 2;
     // "two-year-old", "8-month-old" (age): keep the duration, include "old"
-    if (w.norms[k] === 'old' && w.texts[k - 1] !== undefined) k++;
+    if (w.norms[k] === 'old' || (w.norms[k] === 'of' && w.norms[k + 1] === 'age')) return null;
     if (w.norms[k] === 'ago' || w.norms[k] === 'earlier' || w.norms[k] === 'later' || w.norms[k] === 'hence')
       return null;
     const code = u.code;
@@ -1049,8 +1102,6 @@ export class Grammar {
     return {
       len: k - i,
       resolve: () => {
-        if (vague && (pre === 'past' || pre === 'last') && w.norms[i] === 'the')
-          return { value: 'PAST_REF', type: 'DATE' };
         if (vague && (pre === 'next' || pre === 'coming'))
           return { value: durationValue(null, code), type: 'DURATION' };
         return { value: durationValue(vague ? null : val, code), type: 'DURATION' };
@@ -1062,7 +1113,8 @@ export class Grammar {
   private set(w: Words, i: number): Hit | null {
     const n = w.norms[i]!;
     const adv = this.lex.match('setadv', w.norms, i);
-    if (adv) return { len: adv.len, resolve: () => ({ value: adv.value, type: 'SET' }) };
+    if (adv && !(adv.len === 1 && (w.pos[i + 1] === 'NOUN' || w.pos[i + 1] === 'ADJ')))
+      return { len: adv.len, resolve: () => ({ value: adv.value, type: 'SET' }) };
     if (n === 'every' || n === 'each') {
       let k = i + 1;
       let mult = 1;

@@ -114,6 +114,7 @@ export function findTimes(doc: Doc, e: Engine = engine()): Time[] {
       const ctx: Ctx = {
         dct,
         prev,
+        before: f.firstTok > s.first ? tokens[f.firstTok - 1]!.norm : '',
         tense: () => (tense === undefined ? (tense = clauseTense(doc, f.firstTok, f.lastTok, e.lex)) : tense),
       };
       const r = f.resolve(ctx);

@@ -65,10 +65,8 @@ export function clauseTense(doc: Doc, first: number, last: number, lex: Lexicon)
     if (CLAUSE_BREAK.has(t.text)) break;
     if (isVerb(t)) {
       let e = j;
-      while (
-        e + 1 < sent.last &&
-        (isVerb(tokens[e + 1]!) || tokens[e + 1]!.norm === 'to' || tokens[e + 1]!.pos === 'ADV')
-      )
+      // an auxiliary takes the verbs after it ("will meet"); a main verb stands alone ("tried to scare")
+      while (t.pos === 'AUX' && e + 1 < sent.last && (isVerb(tokens[e + 1]!) || tokens[e + 1]!.pos === 'ADV'))
         e++;
       return classify(groupEndingAt(doc, e, sent.first), lex);
     }
