@@ -1,6 +1,7 @@
 // sitrep eval <kind> : score the pipeline against a gold set. Each kind registers one subcommand here.
 import type { Command } from 'commander';
 import * as names from '../eval/names.js';
+import * as places from '../eval/places.js';
 
 export function register(program: Command): void {
   const evaluate = program.command('eval').description('score sitrep against gold-standard data');
@@ -8,4 +9,4 @@ export function register(program: Command): void {
 }
 
 /** eval subcommands: names, places, times, events (each from src/eval/<kind>.ts) */
-const subcommands: ((evaluate: Command) => void)[] = [names.register];
+const subcommands: ((evaluate: Command) => void)[] = [names.register, places.register];

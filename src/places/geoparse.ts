@@ -1,0 +1,534 @@
+// Toponym finding and disambiguation on doc.tokens.
+//
+// 1. Find: at each capitalised token, the longest run of name tokens (capitalised words, a few lower-case
+//    connectors, attached hyphens/dots) whose normalised text is a gazetteer name. "X County/Parish" runs are
+//    administrative areas even when X is not in the gazetteer.
+// 2. Evidence: a match becomes a place only with evidence. Countries, admin-1 regions and our aliases are
+//    evidence enough; a city needs a large population, a supporting word before it (in/at/near/from, "the
+//    town of"), a ", State/Country" qualifier, another accepted mention of the same name, or being in the
+//    article's focus country. Vetoes: the words in data/places/words.tsv "never" list on their own; a name that
+//    is part of a person's or organisation's name (from doc.entities when the actor stage ran, else from
+//    capitalised neighbours); a place name inside an ORG name ("Bank of England") is part of the org's
+//    name, not a place mention — the organisation is the actor; abbreviations (US, Ky.) only when written so.
+// 3. Resolve: country focus from votes (countries, unambiguous cities, admin-1 regions, demonyms and resolved
+//    actors), then each mention's candidate by score = prior (kind, population, capital) + focus share +
+//    state share + closeness to the other places; one sense per name per article.
+import { readFileSync } from 'node:fs';
+import countries from 'i18n-iso-countries';
+import type { Doc, Token } from '../text/doc.js';
+import type { Place } from '../result.js';
+import { dataPath } from '../data.js';
+import { gazetteer, type Cand, type Gazetteer } from './gazetteer.js';
+import { normName } from './normalise.js';
+
+interface Words {
+  never: Set<string>;
+  roles: Set<string>;
+  prefixes: Set<string>;
+  locative: Set<string>;
+  support: Set<string>;
+  connectors: Set<string>;
+  suffixes: Set<string>;
+}
+
+let words: Words | null = null;
+function loadWords(): Words {
+  if (words) return words;
+  const lists = new Map<string, Set<string>>();
+  for (const line of readFileSync(dataPath('places', 'words.tsv'), 'utf8').split('\n')) {
+    if (!line.trim() || line.startsWith('#')) continue;
+    const [name, list] = line.split('\t');
+    if (!name || !list) continue;
+    const set = lists.get(name) ?? new Set<string>();
+    for (const w of list.split('|')) if (w.trim()) set.add(w.trim().toLowerCase());
+    lists.set(name, set);
+  }
+  const get = (n: string): Set<string> => lists.get(n) ?? new Set();
+  words = {
+    never: get('never'),
+    roles: get('roles'),
+    prefixes: get('prefixes'),
+    locative: get('locative'),
+    support: get('support'),
+    connectors: get('connectors'),
+    suffixes: get('suffixes'),
+  };
+  return words;
+}
+
+/** A found toponym before resolution. */
+export interface Found {
+  first: number;
+  last: number;
+  start: number;
+  end: number;
+  key: string;
+  refs: readonly number[];
+  /** evidence that makes a city acceptable */
+  support: boolean;
+  /** after a locative preposition (in, at, near, outside ...) */
+  locative: boolean;
+  /** explicit qualifier: ", Ky." / ", Syria" → the admin-1 or country it must lie in */
+  qualCountry: string | null;
+  qualAdmin: string | null;
+  /** an "X County" style area not in the gazetteer */
+  area: boolean;
+  /** the match is the qualifier of the mention before it */
+  isQualifier: boolean;
+  chosen: Cand | null;
+  score: number;
+}
+
+const CAP = /^[A-Z\u00C0-\u00DE]/;
+const isCap = (t: Token): boolean => CAP.test(t.text);
+const isWordy = (t: Token): boolean => /[A-Za-z\u00C0-\u024F]/.test(t.text);
+
+/** a sentence written in title case (headlines): neighbour-capital vetoes do not apply */
+function titleCase(tokens: Token[], first: number, last: number): boolean {
+  let words = 0;
+  let caps = 0;
+  for (let k = first; k < last; k++) {
+    const t = tokens[k]!;
+    if (!isWordy(t) || t.text.length < 4) continue;
+    words++;
+    if (isCap(t)) caps++;
+  }
+  return words >= 3 && caps / words > 0.7;
+}
+
+const MAX_TOKENS = 9;
+
+export interface ParseResult {
+  found: Found[];
+  focus: string | null;
+}
+
+/** Find and resolve the toponyms of a Doc. */
+export function geoparse(doc: Doc): ParseResult {
+  const g = gazetteer();
+  const w = loadWords();
+  const tokens = doc.tokens;
+  const text = doc.text;
+
+  // entity layer from the actor stage, when present: 1 = person/org token, 2 = GPE/LOC token
+  const ent = new Uint8Array(tokens.length);
+  const entEnd = new Int32Array(tokens.length).fill(-1);
+  const entStart = new Int32Array(tokens.length).fill(-1);
+  for (const e of doc.entities) {
+    const kind = e.type === 'PERSON' || e.type === 'ORG' ? 1 : e.type === 'GPE' || e.type === 'LOC' ? 2 : 0;
+    if (!kind) continue;
+    const a = doc.tokenAt(e.start);
+    let b = a;
+    while (b < tokens.length && tokens[b]!.start < e.end) b++;
+    for (let k = a; k < b; k++) {
+      ent[k] = kind;
+      entStart[k] = a;
+      entEnd[k] = b;
+    }
+  }
+
+  const found: Found[] = [];
+  const votes = new Map<string, number>();
+  const stateVotes = new Map<string, number>();
+  const vote = (m: Map<string, number>, k: string | null, v: number): void => {
+    if (k) m.set(k, (m.get(k) ?? 0) + v);
+  };
+
+  for (const s of doc.sentences) {
+    const tc = titleCase(tokens, s.first, s.last);
+    let i = s.first;
+    while (i < s.last) {
+      const t = tokens[i]!;
+      if (!isCap(t)) {
+        i++;
+        continue;
+      }
+      // demonyms (one or two words) vote for the focus
+      const d2 = i + 1 < s.last ? g.demonym(normName(text.slice(t.start, tokens[i + 1]!.end))) : undefined;
+      const d1 = g.demonym(t.norm);
+      if (d2 || d1) {
+        vote(votes, (d2 ?? d1)!, 0.5);
+        i += d2 ? 2 : 1;
+        continue;
+      }
+      // longest gazetteer match
+      let bestJ = -1;
+      let bestRefs: readonly number[] = [];
+      let bestKey = '';
+      let j = i;
+      for (; j < s.last && j - i < MAX_TOKENS; j++) {
+        const u = tokens[j]!;
+        if (j > i) {
+          const attached = u.start === tokens[j - 1]!.end;
+          const ok =
+            isCap(u) ||
+            (attached && /^[-'.’]$/.test(u.text)) ||
+            (w.connectors.has(u.norm) && j + 1 < s.last) ||
+            (attached && /^[a-z]/.test(u.text) && tokens[j - 1]!.text === '-');
+          if (!ok) break;
+        }
+        // a name ends on a capitalised word, or on the dot of a short abbreviation (Ky., D.C.)
+        if (!isCap(u) && !(u.text === '.' && j > i && tokens[j - 1]!.text.length <= 4)) continue;
+        const key = normName(text.slice(t.start, u.end));
+        if (!key) continue;
+        const refs = g.lookup(key);
+        if (refs.length) {
+          bestJ = j;
+          bestRefs = refs;
+          bestKey = key;
+        }
+      }
+      // the capitalised run from i (for County/Parish areas)
+      let runEnd = i;
+      while (runEnd + 1 < s.last && isCap(tokens[runEnd + 1]!) && !w.suffixes.has(tokens[runEnd + 1]!.norm))
+        runEnd++;
+      const suffix = runEnd + 1 < s.last ? tokens[runEnd + 1]! : null;
+      if (suffix && w.suffixes.has(suffix.norm) && isCap(suffix) && runEnd - i < 3 && !w.never.has(t.norm)) {
+        const key = normName(text.slice(t.start, suffix.end));
+        const refs = g.lookup(key);
+        if (refs.length || /^(county|parish|borough|township)$/.test(suffix.norm)) {
+          found.push(mk(i, runEnd + 1, key, refs, !refs.length));
+          i = runEnd + 2;
+          continue;
+        }
+      }
+      if (bestJ < 0) {
+        i++;
+        continue;
+      }
+      const m = mk(i, bestJ, bestKey, bestRefs, false);
+      const ok = accept(m, tc);
+      if (ok) found.push(m);
+      i = ok ? bestJ + 1 : i + 1;
+    }
+  }
+
+  function mk(first: number, last: number, key: string, refs: readonly number[], area: boolean): Found {
+    return {
+      first,
+      last,
+      start: tokens[first]!.start,
+      end: tokens[last]!.end,
+      key,
+      refs,
+      support: false,
+      locative: false,
+      qualCountry: null,
+      qualAdmin: null,
+      area,
+      isQualifier: false,
+      chosen: null,
+      score: 0,
+    };
+  }
+
+  /** evidence and vetoes; fills support/locative/qualifier; false = not a place */
+  function accept(m: Found, tc: boolean): boolean {
+    const first = tokens[m.first]!;
+    const lastTok = tokens[m.last]!;
+    const sent = doc.sentences[first.sent]!;
+    const single = m.first === m.last;
+    // abbreviations only when written as such
+    const written = text.slice(m.start, m.end);
+    const abbrevOk = /^[A-Z.\s]+$/.test(written) || written.includes('.');
+    m.refs = m.refs.filter((r) => abbrevOk || !g.isAbbrev(r, m.key));
+    if (!m.refs.length) return false;
+    // abbreviations with one dot (Ky., Mo., La.) only as a qualifier after a comma
+    const prevTok = m.first > sent.first ? tokens[m.first - 1]! : null;
+    const afterComma = prevTok?.text === ',';
+    if (/^[A-Z][a-z]*\.$/.test(written) && !afterComma) return false;
+    if (/^[A-Z]{2}$/.test(written) && written !== 'US' && written !== 'UK' && !afterComma) return false;
+    // entity layer vetoes
+    for (let k = m.first; k <= m.last; k++) {
+      if (ent[k] !== 1) continue;
+      const longer = entStart[k]! < m.first || entEnd[k]! > m.last + 1;
+      if (longer) return false;
+      const e = doc.entities.find((x) => x.start <= tokens[k]!.start && x.end > tokens[k]!.start);
+      if (e?.type === 'PERSON' && m.refs.every((r) => g.cand(r).kind === 'city')) return false;
+    }
+    const kinds = m.refs.map((r) => g.cand(r).kind);
+    const strongKind =
+      kinds.some((k) => k !== 'city') ||
+      m.refs.some((r) => r >= 0 && g.lookup(m.key) !== null && isAliasRef(g, r, m.key));
+    // the never list applies to single words
+    if (single && w.never.has(first.norm) && !strongKind) return false;
+    if (single && w.never.has(first.norm) && kinds.every((k) => k === 'city' || k === 'alias')) return false;
+    // neighbours: part of a longer proper name?
+    const nextTok = m.last + 1 < sent.last ? tokens[m.last + 1]! : null;
+    const sentStart = m.first === sent.first || (prevTok !== null && /^["“‘'(:\-—–]$/.test(prevTok.text));
+    if (!tc && ent[m.first] !== 2) {
+      if (
+        prevTok &&
+        !sentStart &&
+        isCap(prevTok) &&
+        prevTok.start !== first.start &&
+        !w.prefixes.has(prevTok.norm) &&
+        !g.lookup(prevTok.norm).length &&
+        isWordy(prevTok)
+      )
+        return false;
+      if (
+        prevTok &&
+        /^(mr|mrs|ms|dr|st|sen|rep|gov|gen|lt|col|capt|sgt|president|sir|lord|lady)\.?$/i.test(prevTok.text)
+      )
+        return false;
+      if (
+        nextTok &&
+        isCap(nextTok) &&
+        isWordy(nextTok) &&
+        !w.roles.has(nextTok.norm) &&
+        !w.suffixes.has(nextTok.norm) &&
+        !g.lookup(nextTok.norm).some((r) => g.cand(r).kind !== 'city') &&
+        !g.demonym(nextTok.norm)
+      )
+        return false;
+    }
+    // possessive person names: "Jordan's coach" is fine; nothing to do
+    // sentence-initial common words: wink tags them as non-proper nouns
+    if (sentStart && single && first.pos !== 'PROPN' && !strongKind) return false;
+    // qualifier ", X" after the match
+    if (nextTok?.text === ',' && m.last + 2 < sent.last) {
+      const q = qualifierAt(m.last + 2, sent.last);
+      if (q) {
+        m.qualCountry = q.country;
+        m.qualAdmin = q.admin;
+      }
+    }
+    // support words before: in/at/near/from ..., "the town of", "downtown"
+    for (let k = m.first - 1, n = 0; k >= sent.first && n < 3; k--, n++) {
+      const p = tokens[k]!;
+      if (w.locative.has(p.norm) && n <= 1) m.locative = true;
+      if (w.support.has(p.norm)) {
+        m.support = true;
+        break;
+      }
+      if (
+        !/^(the|central|northern|southern|eastern|western|city|town|of|downtown|besieged|rebel|restive|nearby)$/.test(
+          p.norm,
+        )
+      )
+        break;
+    }
+    if (afterComma) m.support = m.support || m.refs.some((r) => g.cand(r).kind !== 'city');
+    if (m.qualCountry || m.qualAdmin) m.support = true;
+    if (nextTok && /^-?based$/.test(nextTok.norm)) m.support = true;
+    if (ent[m.first] === 2) m.support = true;
+    return true;
+  }
+
+  /** a country or admin-1 name starting at token k: the qualifier of "City, Qualifier" */
+  function qualifierAt(k: number, end: number): { country: string | null; admin: string | null } | null {
+    const a = tokens[k]!;
+    if (!isCap(a)) return null;
+    for (let j = Math.min(end - 1, k + 3); j >= k; j--) {
+      const written = text.slice(a.start, tokens[j]!.end);
+      const key = normName(written);
+      for (const r of g.lookup(key)) {
+        const c = g.cand(r);
+        if (c.kind === 'country') return { country: c.country, admin: null };
+        if (c.kind === 'admin1') return { country: c.country, admin: c.admin ?? c.name };
+      }
+      // postal codes (TX, KY) after a comma
+      if (/^[A-Z]{2}$/.test(written) && g.admin1('US', written)) return { country: 'US', admin: written };
+    }
+    return null;
+  }
+
+  // ---------- votes -------------------------------------------------------------------------
+  for (const m of found) {
+    if (m.area) continue;
+    const cands = m.refs.map((r) => g.cand(r));
+    const cs = new Set(cands.map((c) => c.country));
+    const onlyCountry = cs.size === 1 ? [...cs][0]! : null;
+    const strong = cands.find((c) => c.kind !== 'city');
+    if (
+      strong &&
+      cands.filter((c) => c.kind !== 'city').length === 1 &&
+      (cands.length === 1 || strong.kind === 'country')
+    ) {
+      vote(votes, strong.country, 1);
+      if (strong.kind === 'admin1') vote(stateVotes, `${strong.country}.${strong.admin ?? strong.name}`, 1);
+    } else if (onlyCountry) vote(votes, onlyCountry, 0.7);
+    else {
+      const big = cands.reduce((a, b) => (b.population > a.population ? b : a));
+      if (big.population >= 1_000_000) vote(votes, big.country, 0.3);
+    }
+    if (m.qualCountry) vote(votes, m.qualCountry, 1);
+    if (m.qualAdmin) vote(stateVotes, `${m.qualCountry}.${m.qualAdmin}`, 1);
+  }
+  for (const a of doc.actors) {
+    if (!a.country || a.type === 'country') continue;
+    const iso2 = countries.alpha3ToAlpha2(a.country);
+    if (iso2) vote(votes, iso2, 0.3 * Math.min(3, a.mentions.length));
+  }
+  let total = 0;
+  for (const v of votes.values()) total += v;
+  let focus: string | null = null;
+  let best = 0;
+  for (const [k, v] of votes) if (v > best) [focus, best] = [k, v];
+  if (best < 1 || best / total < 0.3) focus = null;
+  let stateTotal = 0;
+  for (const v of stateVotes.values()) stateTotal += v;
+
+  // ---------- resolution ----------------------------------------------------------------------
+  const share = (k: string | null): number => (k && total ? (votes.get(k) ?? 0) / total : 0);
+  const stateShare = (c: Cand): number =>
+    stateTotal && c.country ? (stateVotes.get(`${c.country}.${c.admin ?? ''}`) ?? 0) / stateTotal : 0;
+  const prior = (c: Cand): number => {
+    if (c.kind === 'country') return 7;
+    if (c.kind === 'admin1') return 5.7;
+    if (c.kind === 'alias') return c.feature.startsWith('P.') ? 5.5 : 6.5;
+    let p = Math.log10(c.population + 10);
+    if (c.feature === 'P.PPLC') p += 0.7;
+    else if (c.feature === 'P.PPLA') p += 0.3;
+    return p;
+  };
+  const score = (m: Found, c: Cand): number => {
+    let s = prior(c) + 3 * share(c.country) + 2.5 * stateShare(c);
+    if (m.qualCountry) s += c.country === m.qualCountry ? 10 : -10;
+    if (m.qualAdmin && c.country === m.qualCountry)
+      s += c.admin === m.qualAdmin || c.name === m.qualAdmin ? 10 : -5;
+    if (focus && c.country === focus) s += 0.5;
+    return s;
+  };
+
+  const accepted: Found[] = [];
+  for (const m of found) {
+    if (m.area) {
+      accepted.push(m);
+      continue;
+    }
+    let bestC: Cand | null = null;
+    let bestS = -Infinity;
+    const cands = m.refs.length > 40 ? topByPop(g, m.refs, 40) : m.refs.map((r) => g.cand(r));
+    for (const c of cands) {
+      const s = score(m, c);
+      if (s > bestS) [bestC, bestS] = [c, s];
+    }
+    m.chosen = bestC;
+    m.score = bestS;
+    accepted.push(m);
+  }
+
+  // coherence: closeness to the other (non-country) places of the article
+  const anchors = accepted.filter(
+    (m) => m.chosen && m.chosen.kind !== 'country' && m.chosen.feature !== 'L.CONT',
+  );
+  if (anchors.length > 1) {
+    for (const m of accepted) {
+      if (!m.chosen || m.area || m.refs.length < 2 || m.qualAdmin) continue;
+      let bestC = m.chosen;
+      let bestS = -Infinity;
+      const cands = m.refs.length > 40 ? topByPop(g, m.refs, 40) : m.refs.map((r) => g.cand(r));
+      for (const c of cands) {
+        let near = 0;
+        for (const o of anchors) {
+          if (o === m || o.key === m.key || !o.chosen) continue;
+          const d = km(c.lat, c.lon, o.chosen.lat, o.chosen.lon);
+          if (d < 100) near = Math.max(near, 1.2);
+          else if (d < 300) near = Math.max(near, 0.6);
+        }
+        const s = score(m, c) + near;
+        if (s > bestS) [bestC, bestS] = [c, s];
+      }
+      m.chosen = bestC;
+      m.score = bestS;
+    }
+  }
+
+  // evidence for cities, now that the article's places are known
+  const keysSeen = new Map<string, Found>();
+  for (const m of accepted) {
+    const prev = keysSeen.get(m.key);
+    if (!prev || m.score > prev.score || m.qualAdmin || m.qualCountry) {
+      if (!prev || !(prev.qualAdmin || prev.qualCountry) || m.qualAdmin || m.qualCountry)
+        keysSeen.set(m.key, m);
+    }
+  }
+  const supportedKeys = new Set(accepted.filter((m) => m.support).map((m) => m.key));
+  const out: Found[] = [];
+  for (const m of accepted) {
+    const c = m.chosen;
+    if (!m.area && !c) continue;
+    if (c && c.kind === 'city') {
+      const ok =
+        m.support ||
+        supportedKeys.has(m.key) ||
+        c.population >= 100_000 ||
+        c.feature === 'P.PPLC' ||
+        (focus !== null && c.country === focus && c.population >= 5000) ||
+        stateShare(c) > 0;
+      if (!ok) continue;
+    }
+    // one sense per name per article
+    const lead = keysSeen.get(m.key);
+    if (lead && lead !== m && lead.chosen) m.chosen = lead.chosen;
+    out.push(m);
+  }
+
+  // areas (X County) not in the gazetteer: place them at the nearest resolved local place
+  for (const m of out) {
+    if (!m.area) continue;
+    let anchor: Cand | null = null;
+    let dist = Infinity;
+    for (const o of out) {
+      if (o.area || !o.chosen || o.chosen.kind === 'country' || o.chosen.feature === 'L.CONT') continue;
+      const d = Math.abs(o.first - m.first) + (o.chosen.kind === 'admin1' ? 100000 : 0);
+      if (d < dist) [anchor, dist] = [o.chosen, d];
+    }
+    anchor ??= focus ? g.country(focus) : null;
+    if (anchor) {
+      m.chosen = {
+        ...anchor,
+        ref: 0,
+        kind: 'alias',
+        name: text.slice(m.start, m.end),
+        geonameid: null,
+        feature: 'A.ADM2',
+        population: 0,
+      };
+    }
+  }
+  return { found: out, focus };
+}
+
+function isAliasRef(g: Gazetteer, ref: number, key: string): boolean {
+  // a city reached through one of our aliases under a spelling that is not its own name
+  return normName(g.cand(ref).name) !== key;
+}
+
+function topByPop(g: Gazetteer, refs: readonly number[], n: number): Cand[] {
+  return refs
+    .map((r) => g.cand(r))
+    .sort((a, b) => (b.kind !== 'city' ? 1 : 0) - (a.kind !== 'city' ? 1 : 0) || b.population - a.population)
+    .slice(0, n);
+}
+
+/** great-circle distance in km */
+export function km(lat1: number, lon1: number, lat2: number, lon2: number): number {
+  const r = Math.PI / 180;
+  const dlat = (lat2 - lat1) * r;
+  const dlon = (lon2 - lon1) * r;
+  const a = Math.sin(dlat / 2) ** 2 + Math.cos(lat1 * r) * Math.cos(lat2 * r) * Math.sin(dlon / 2) ** 2;
+  return 12742 * Math.asin(Math.min(1, Math.sqrt(a)));
+}
+
+/** Place records for doc.places, in text order. */
+export function toPlaces(doc: Doc, found: Found[]): Place[] {
+  return found
+    .filter((m) => m.chosen)
+    .map((m) => {
+      const c = m.chosen!;
+      return {
+        start: m.start,
+        end: m.end,
+        text: doc.text.slice(m.start, m.end),
+        name: c.name,
+        geonameid: c.geonameid,
+        country: c.country,
+        lat: c.lat,
+        lon: c.lon,
+        feature: c.feature,
+      };
+    });
+}
