@@ -246,24 +246,15 @@ export function yearValue(s: string | undefined): number | null {
 
 /** Resolution helpers that depend on the publication date and tense. */
 /** Words before a date that point forward ("until March", "payable Dec. 7") or back ("since March"). */
-const FORWARD_PREP = new Set([
-  'until',
-  'till',
-  'through',
-  'effective',
-  'payable',
-  'due',
-  'expires',
-  'expiring',
-  'starting',
-  'beginning',
-  'thru',
-]);
+const NEAREST_PREP = new Set(['to', 'by', 'through', 'thru', 'until', 'till']);
+const FORWARD_PREP = new Set(['effective', 'payable', 'due', 'expires', 'expiring', 'starting', 'beginning']);
 const BACKWARD_PREP = new Set(['since']);
 
 /** -1: the date lies before the publication date, 1: after it, 0: either (take the nearest) */
 export function direction(ctx: Ctx): number {
   if (FORWARD_PREP.has(ctx.before)) return 1;
+  // "extended to Nov. 16", "through Oct. 19": a limit, the nearest such date
+  if (NEAREST_PREP.has(ctx.before)) return 0;
   if (BACKWARD_PREP.has(ctx.before)) return -1;
   const t = ctx.tense();
   return t === 'past' ? -1 : t === 'future' ? 1 : 0;
@@ -853,7 +844,7 @@ export class Grammar {
   /** [the] [this/last/next year's | fiscal] Nth [fiscal] quarter|half [of YYYY]; the latest/current quarter */
   private quarter(w: Words, i: number): Hit | null {
     let k = i;
-    if (w.norms[k] === 'the') k++;
+    if (w.norms[k] === 'the' || w.norms[k] === 'that') k++;
     let yearRel: number | null = null;
     let year: number | null = null;
     if (
@@ -865,6 +856,16 @@ export class Grammar {
       k += 3;
     } else if (yearValue(w.norms[k]) !== null && w.norms[k + 1] !== ',') {
       year = yearValue(w.norms[k]);
+      k++;
+    }
+    let latest = false;
+    if (
+      w.norms[k] === 'latest' ||
+      w.norms[k] === 'same' ||
+      w.norms[k] === 'comparable' ||
+      w.norms[k] === 'corresponding'
+    ) {
+      latest = w.norms[k] === 'latest';
       k++;
     }
     let yearAgo = false;
@@ -907,11 +908,22 @@ export class Grammar {
       yearRel = REL_WORDS[w.norms[k + 1]!]!;
       k += 3;
     }
-    const the = w.norms[i] === 'the';
-    // a bare "the quarter"/"the period" or "the latest quarter" names the quarter being reported on
+    const the = w.norms[i] === 'the' || w.norms[i] === 'that';
+    // "the quarter", "the 1989 quarter", "that quarter", "the latest period": the quarter the text reports on —
+    // the previous quarter of the text, else the last completed one
     if (ord === null && !yearAgo) {
-      if (!the || year !== null || yearRel !== null) return null;
-      return null; // "the latest quarter" and "the current quarter" are relative(); plain "the quarter" is too vague
+      if (!the || yearRel !== null || (code !== 'Q' && !isPeriod)) return null;
+      if (w.norms[k - 1] === 'quarters') return null;
+      return {
+        len: k - i,
+        resolve: (c) => {
+          const prevQ = c.prev && /^\d{4}-Q\d$/.test(c.prev) ? c.prev : null;
+          if (isPeriod && !prevQ && !latest && year === null) return null;
+          let v = latest || !prevQ ? (c.dct ? offsetFromDct(c.dct, -1, 'Q') : 'XXXX-QX') : prevQ;
+          if (year !== null) v = `${fmtY(year)}${v.slice(4)}`;
+          return { value: v, type: 'DATE', anchored: true };
+        },
+      };
     }
     if (ord === null && yearAgo) {
       return {
@@ -920,7 +932,7 @@ export class Grammar {
           const base =
             c.prev && /^\d{4}-Q\d$/.test(c.prev) ? c.prev : c.dct ? offsetFromDct(c.dct, -1, 'Q') : null;
           const v = base ? shiftValue(base, -1, 'Y') : null;
-          return v ? { value: v, type: 'DATE' } : { value: 'XXXX-QX', type: 'DATE' };
+          return { value: v ?? 'XXXX-QX', type: 'DATE', anchored: true };
         },
       };
     }
@@ -1015,7 +1027,7 @@ export class Grammar {
         return { value: shiftValue(c.prev, dir * n, 'D')!, type: 'DATE' };
       }
       // "a year ago/earlier" after a quarter, month or day of the text: the same period a year before
-      if (code === 'Y' && c.prev && c.dct && c.prev.startsWith(fmtY(c.dct.y)) && c.prev.length > 4) {
+      if (code === 'Y' && c.prev && c.dct && c.prev.startsWith(fmtY(c.dct.y)) && /-[QH]\d$/.test(c.prev)) {
         const s = shiftValue(c.prev, dir * n, 'Y');
         if (s) return { value: s, type: 'DATE' };
       }

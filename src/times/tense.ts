@@ -28,11 +28,15 @@ export function isPastForm(t: Token): boolean {
 
 /** Classify one verb group (tokens in text order). */
 function classify(group: Token[], lex: Lexicon): Tense {
+  const finite0 = group.find((t) => isVerb(t));
+  // "had been due to expire", "was expected to": a past auxiliary keeps the clause in the past
+  const pastAux = !!finite0 && PAST_AUX.has(finite0.norm);
   for (let k = 0; k < group.length; k++) {
     const t = group[k]!;
     if (lex.is('future', t.norm) && (t.norm !== 'going' || group[k + 1]?.norm === 'to')) return 'future';
-    if (lex.is('futureto', t.norm) && group[k + 1]?.norm === 'to') return 'future';
+    if (lex.is('futureto', t.norm) && group[k + 1]?.norm === 'to') return pastAux ? 'past' : 'future';
   }
+  if (pastAux) return 'past';
   // "to meet", "to be agreed": an infinitive points forward
   if (group.some((t) => t.norm === 'to') && group[group.length - 1]!.pos !== 'ADP') return 'future';
   const finite = group.find((t) => isVerb(t));
