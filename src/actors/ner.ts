@@ -17,8 +17,12 @@ export interface Found {
   titleFirst: number;
   /** followed by a possessive 's */
   possessive: boolean;
+  /** typed by a strong cue (title, place preposition, organisation word), for document consistency */
+  strong?: boolean;
 }
 
+/** the type of a lone capitalised word nothing else explains */
+const DEFAULT_SINGLE: EntityType = 'ORG';
 const LETTER_UPPER = /^\p{Lu}/u;
 const HAS_LOWER = /\p{Ll}/u;
 const ALPHA = /\p{L}/u;
@@ -84,7 +88,10 @@ export class EntityFinder {
   private readonly notName: Set<string>;
   private readonly locPrep: Set<string>;
   private readonly connectors: Set<string>;
+  private readonly miscWords: Set<string>;
   private readonly titleMax: number;
+  /** normalised token keys of the last document (the resolver reuses them) */
+  lastKeys: string[] = [];
 
   constructor(kb: KnowledgeBase) {
     this.kb = kb;
@@ -97,6 +104,7 @@ export class EntityFinder {
     this.notName = kb.cue('notname');
     this.locPrep = kb.cue('locprep');
     this.connectors = kb.cue('connector');
+    this.miscWords = kb.cue('misc');
     let m = 1;
     for (const t of this.titles) m = Math.max(m, t.split(' ').length);
     this.titleMax = m;
@@ -109,9 +117,10 @@ export class EntityFinder {
     const taken = new Uint8Array(toks.length);
     const lowerSeen = new Set<string>();
     for (let i = 0; i < toks.length; i++) {
-      const t = toks[i]!;
-      if (!info[i]!.cap && !info[i]!.shout && ALPHA.test(t.text)) lowerSeen.add(info[i]!.key);
+      const x = info[i]!;
+      if (x.alpha && !x.cap && !x.shout) lowerSeen.add(x.key);
     }
+    this.lastKeys = info.map((x) => x.key);
 
     // 1. capitalised runs (and, in upper-case sentences, gazetteer matches only)
     let i = 0;
@@ -123,7 +132,15 @@ export class EntityFinder {
           out.push(this.fromHit(toks, info, i, m.len, m.hit));
           for (let k = i; k < i + m.len; k++) taken[k] = 1;
           i += m.len;
-        } else i++;
+          continue;
+        }
+        const c = this.cityAt(toks, info, i);
+        if (c) {
+          out.push(this.make(toks, info, i, i + c, this.teamLine(toks, i + c) ? 'ORG' : 'GPE', null, -1));
+          i += c;
+          continue;
+        }
+        i++;
         continue;
       }
       if (!this.canStart(toks, info, i)) {
@@ -144,10 +161,21 @@ export class EntityFinder {
   private tokenInfo(doc: Doc): TokInfo[] {
     const toks = doc.tokens;
     const info: TokInfo[] = toks.map((t) => {
-      const alpha = ALPHA.test(t.text);
-      const cap = alpha && LETTER_UPPER.test(t.text);
-      const caps = alpha && !HAS_LOWER.test(t.text) && t.text.replace(/[^\p{L}]/gu, '').length >= 2;
-      return { key: normWord(t.text), cap, caps, alpha, shout: false, start: false };
+      const tx = t.text;
+      const c = tx.charCodeAt(0);
+      let alpha: boolean;
+      let cap: boolean;
+      let caps: boolean;
+      if (c < 128 && /^[\x20-\x7e]*$/.test(tx)) {
+        alpha = /[A-Za-z]/.test(tx);
+        cap = c >= 65 && c <= 90;
+        caps = alpha && !/[a-z]/.test(tx) && /[A-Z].*[A-Z]/.test(tx);
+      } else {
+        alpha = ALPHA.test(tx);
+        cap = alpha && LETTER_UPPER.test(tx);
+        caps = alpha && !HAS_LOWER.test(tx) && tx.replace(/[^\p{L}]/gu, '').length >= 2;
+      }
+      return { key: normWord(tx), cap, caps, alpha, shout: false, start: false };
     });
     for (const s of doc.sentences) {
       let alpha = 0;
@@ -222,6 +250,19 @@ export class EntityFinder {
     return true;
   }
 
+  /** A city name in an upper-case line ("NEW YORK 1996-08-22"), 3 words at most. */
+  private cityAt(toks: Token[], info: TokInfo[], i: number): number {
+    if (!info[i]!.alpha) return 0;
+    for (let len = 3; len >= 1; len--) {
+      if (i + len > toks.length || toks[i + len - 1]!.sent !== toks[i]!.sent) continue;
+      let name = '';
+      for (let q = i; q < i + len; q++) name += (q > i ? ' ' : '') + info[q]!.key;
+      const pop = this.kb.cities.get(name) ?? 0;
+      if (pop >= (len > 1 ? 30000 : 200000) && !this.kb.commonWords.has(name)) return len;
+    }
+    return 0;
+  }
+
   private canStart(toks: Token[], info: TokInfo[], i: number): boolean {
     const x = info[i]!;
     if (x.cap) return true;
@@ -249,7 +290,12 @@ export class EntityFinder {
         break;
       }
       if (x.cap && !POSSESSIVE.has(t.text)) {
-        if (toks[j - 1]!.text === '-' || !/[.,;:!?)"”]$/.test(toks[j - 1]!.text)) {
+        const pv = toks[j - 1]!.text;
+        if (
+          pv === '-' ||
+          !/[.,;:!?)"”]$/.test(pv) ||
+          (/^\p{Lu}\p{Ll}?\.$/u.test(pv) && joinedSpace(toks, j - 1, j))
+        ) {
           j++;
           continue;
         }
@@ -302,6 +348,7 @@ export class EntityFinder {
       out.push(this.fromHit(toks, info, s, whole.len, whole.hit));
       return;
     }
+    if (e - s > 1 && this.miscWords.has(info[e - 1]!.key) && !this.startsWithTitle(info, s, e)) return;
     const shaped = this.shapeType(info, s, e);
     if (shaped && !this.startsWithTitle(info, s, e)) {
       out.push(this.make(toks, info, s, e, shaped, null, -1));
@@ -356,11 +403,36 @@ export class EntityFinder {
         j++;
       }
       while (j > k + 1 && !info[j - 1]!.cap) j--;
-      const type = this.classify(doc, info, k, j, titleFirst);
-      out.push(this.make(toks, info, k, j, type, null, titleFirst));
+      // "Michael Jordan": a given name followed by a one-word known name is a person's name
+      if (j === k + 1 && this.kb.givenNames.has(x.key) && j < e && info[j]!.cap) {
+        const mm = this.matchAt(toks, info, j, false, e);
+        if (!mm || mm.len === 1) j++;
+      }
+      if (j === k + 1 && titleFirst < 0 && this.weakSingle(toks, info, k)) {
+        k = j;
+        continue;
+      }
+      if (this.miscWords.has(info[j - 1]!.key) && titleFirst < 0) {
+        k = j;
+        continue;
+      }
+      const [type, strong] = this.classify(doc, info, k, j, titleFirst);
+      const f = this.make(toks, info, k, j, type, null, titleFirst);
+      f.strong = strong;
+      out.push(f);
       titleFirst = -1;
       k = j;
     }
+  }
+
+  /** A lone capitalised word that is not a name: a weekday, a common word, an adjective. */
+  private weakSingle(toks: Token[], info: TokInfo[], k: number): boolean {
+    const x = info[k]!;
+    if (this.kb.givenNames.has(x.key) || x.caps) return false;
+    if (this.notName.has(x.key)) return true;
+    if (this.kb.commonWords.has(x.key) && !this.kb.cities.has(x.key)) return true;
+    if (toks[k]!.pos === 'ADJ' && !this.kb.cities.has(x.key)) return true;
+    return false;
   }
 
   private commonStart(toks: Token[], info: TokInfo[], s: number, e: number, lowerSeen: Set<string>): boolean {
@@ -370,6 +442,7 @@ export class EntityFinder {
     if (this.titleAt(info, s, e)) return false;
     if (this.kb.givenNames.has(x.key)) return false;
     if (lowerSeen.has(x.key)) return true;
+    if (this.kb.commonWords.has(x.key) && !this.kb.cities.has(x.key)) return true;
     // "New EU measures": an unknown first word before a known name
     if (
       s + 1 < e &&
@@ -410,43 +483,61 @@ export class EntityFinder {
     return null;
   }
 
-  private classify(doc: Doc, info: TokInfo[], k: number, j: number, titleFirst: number): EntityType {
+  private classify(
+    doc: Doc,
+    info: TokInfo[],
+    k: number,
+    j: number,
+    titleFirst: number,
+  ): [EntityType, boolean] {
     const toks = doc.tokens;
-    if (titleFirst >= 0) return 'PERSON';
+    if (titleFirst >= 0) return ['PERSON', true];
     const prev = k > 0 && toks[k - 1]!.sent === toks[k]!.sent ? info[k - 1]!.key : '';
     const prev2 = k > 1 ? `${info[k - 2]!.key} ${prev}` : '';
-    if (prev && (this.titles.has(prev) || this.titles.has(prev2))) return 'PERSON';
+    if (prev && (this.titles.has(prev) || this.titles.has(prev2))) return ['PERSON', true];
     const shaped = this.shapeType(info, k, j);
-    if (shaped) return shaped;
+    if (shaped) return [shaped, true];
     // "the Mazzeh boulevard", "Hama province": a lower-case place word right after
     const after = toks[j];
     if (after && after.sent === toks[k]!.sent && /^\p{Ll}/u.test(after.text)) {
       const w = info[j]!.key;
-      if (this.facWords.has(w)) return 'FAC';
-      if (this.locWords.has(w)) return 'LOC';
-      if (this.gpeWords.has(w)) return 'GPE';
+      if (this.facWords.has(w)) return ['FAC', true];
+      if (this.locWords.has(w)) return ['LOC', true];
+      if (this.gpeWords.has(w)) return ['GPE', true];
     }
     const len = j - k;
     const first = info[k]!.key;
-    if (this.kb.givenNames.has(first) && len >= 2) return 'PERSON';
-    if (len === 1 && info[k]!.caps && toks[k]!.text.length <= 6) return 'ORG';
+    if (this.kb.givenNames.has(first) && len >= 2) return ['PERSON', true];
+    if (len === 1 && info[k]!.caps && toks[k]!.text.length <= 6) return ['ORG', false];
     let name = '';
     for (let q = k; q < j; q++) name += (q > k ? ' ' : '') + info[q]!.key;
     const city = this.kb.cities.get(name) ?? 0;
-    if (this.kb.givenNames.has(first) && len === 1 && city < 100000) return 'PERSON';
-    if (city > 0 && (len > 1 || city >= 50000 || this.locPrep.has(prev))) return 'GPE';
-    if (this.locPrep.has(prev) || this.locPrep.has(prev2)) return 'GPE';
+    if (this.kb.givenNames.has(first) && len === 1 && city < 100000) return ['PERSON', false];
+    if (city > 0) return [this.teamLine(toks, j) ? 'ORG' : 'GPE', false];
+    if (this.locPrep.has(prev) || this.locPrep.has(prev2)) return ['GPE', true];
     if (len >= 2) {
       // "Phil Simmons": two or three plain capitalised words are most often a person
       let plain = true;
-      for (let q = k; q < j; q++) if (info[q]!.caps || /\d/.test(toks[q]!.text)) plain = false;
-      if (plain && len <= 4) return 'PERSON';
-      return 'ORG';
+      for (let q = k; q < j; q++)
+        if (info[q]!.caps || /\d/.test(toks[q]!.text) || toks[q]!.text === '-') plain = false;
+      if (plain && len <= 3) return ['PERSON', false];
+      return ['ORG', false];
     }
     const next = toks[j];
     if (next && next.sent === toks[k]!.sent && (next.lemma === 'say' || next.lemma === 'tell'))
-      return 'PERSON';
-    return 'ORG';
+      return ['PERSON', false];
+    return [DEFAULT_SINGLE, false];
+  }
+
+  /** A name followed by a score in a line without verbs ("Chicago 5 Boston 3") is a team. */
+  private teamLine(toks: Token[], j: number): boolean {
+    const nx = toks[j];
+    if (!nx || !/^\d{1,3}$/.test(nx.text)) return false;
+    const s = toks[j - 1]!.sent;
+    let a = j;
+    while (a > 0 && toks[a - 1]!.sent === s) a--;
+    for (let q = a; q < toks.length && toks[q]!.sent === s; q++) if (toks[q]!.pos === 'VERB') return false;
+    return true;
   }
 
   private fromHit(toks: Token[], info: TokInfo[], i: number, len: number, hit: NameHit): Found {
@@ -481,12 +572,12 @@ export class EntityFinder {
     for (const f of out) {
       let name = '';
       for (let q = f.first; q < f.last; q++) name += (q > f.first ? ' ' : '') + info[q]!.key;
-      if (f.hit || f.titleFirst >= 0 || f.last - f.first > 1) whole.set(name, f.type);
+      if (f.hit || f.titleFirst >= 0 || f.strong || f.last - f.first > 1) whole.set(name, f.type);
       if (f.type === 'PERSON' && f.last - f.first >= 2) surname.set(info[f.last - 1]!.key, 'PERSON');
       if (f.type === 'PERSON' && f.titleFirst >= 0) surname.set(info[f.last - 1]!.key, 'PERSON');
     }
     for (const f of out) {
-      if (f.hit || f.titleFirst >= 0) continue;
+      if (f.hit || f.titleFirst >= 0 || f.strong) continue;
       let name = '';
       for (let q = f.first; q < f.last; q++) name += (q > f.first ? ' ' : '') + info[q]!.key;
       const s = f.last - f.first === 1 ? surname.get(name) : undefined;
@@ -495,6 +586,13 @@ export class EntityFinder {
     }
     void doc;
   }
+}
+
+/** one plain space between two tokens ("S. Waugh") */
+function joinedSpace(toks: Token[], a: number, b: number): boolean {
+  const x = toks[a];
+  const y = toks[b];
+  return !!x && !!y && y.start - x.end === 1;
 }
 
 function joined(toks: Token[], a: number, b: number): boolean {

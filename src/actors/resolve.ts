@@ -74,8 +74,8 @@ export class Resolver {
     this.kb = kb;
   }
 
-  run(doc: Doc, found: Found[]): { actors: Actor[]; mentions: ActorMention[] } {
-    const st = new State(doc, this.kb);
+  run(doc: Doc, found: Found[], keys?: string[]): { actors: Actor[]; mentions: ActorMention[] } {
+    const st = new State(doc, this.kb, keys);
     const inQuote = quoteMask(doc.tokens);
     const covered = new Int32Array(doc.tokens.length).fill(-1);
     found.forEach((f, n) => {
@@ -392,10 +392,10 @@ class State {
   }[] = [];
   private countryCounts: Map<string, number> | null = null;
 
-  constructor(doc: Doc, kb: KnowledgeBase) {
+  constructor(doc: Doc, kb: KnowledgeBase, keys?: string[]) {
     this.doc = doc;
     this.kb = kb;
-    this.keys = doc.tokens.map((t) => normWord(t.text));
+    this.keys = keys ?? doc.tokens.map((t) => normWord(t.text));
   }
 
   get(key: string, name: string, type: Actor['type'], code: string | null): Rec {
@@ -668,9 +668,13 @@ class State {
 
   finish(): { actors: Actor[]; mentions: ActorMention[] } {
     const used = this.recs.filter((r) => r.mentions.length);
-    used.sort(
-      (a, b) => Math.min(...a.mentions.map((m) => m.start)) - Math.min(...b.mentions.map((m) => m.start)),
-    );
+    const firstAt = new Map<Rec, number>();
+    for (const r of used) {
+      let f = Infinity;
+      for (const m of r.mentions) if (m.start < f) f = m.start;
+      firstAt.set(r, f);
+    }
+    used.sort((a, b) => firstAt.get(a)! - firstAt.get(b)!);
     const ids = new Map<string, string>();
     used.forEach((r, n) => ids.set(r.id, `A${n + 1}`));
     const mentions: ActorMention[] = [];
