@@ -120,7 +120,7 @@ export function durationValue(n: number | null, unit: string): string {
       D: ['H', 24],
       H: ['MIN', 60],
     };
-    const d = down[u];
+    const d = down[u] ?? (u === 'MIN' ? (['S', 60] as [string, number]) : undefined);
     if (d) {
       const whole = Math.floor(v);
       const rest = Math.round((v - whole) * d[1]);
@@ -540,10 +540,74 @@ export class Grammar {
     return v !== null && v >= 1 && v <= 31 ? v : null;
   }
 
+  /** a year in digits ("1994") or words ("nineteen ninety-four", "two thousand", "the year two thousand") */
+  yearAt(w: Words, i: number): { y: number; len: number } | null {
+    const d = yearValue(w.norms[i]);
+    if (d !== null) return { y: d, len: 1 };
+    let k = i;
+    if (w.norms[k] === 'the' && w.norms[k + 1] === 'year') k += 2;
+    const num = (j: number): number | null => {
+      const v = this.lex.value('number', w.norms[j] ?? '');
+      return v === null || w.norms[j] === 'a' || w.norms[j] === 'an' ? null : +v;
+    };
+    const a = num(k);
+    if (a === null) return null;
+    if (a >= 11 && a <= 19) {
+      const t = num(k + 1);
+      if (t === null || t < 20 || t % 10 !== 0) return null;
+      const u = num(k + 2);
+      const hasU = u !== null && u >= 1 && u <= 9;
+      return { y: a * 100 + t + (hasU ? u : 0), len: k - i + (hasU ? 3 : 2) };
+    }
+    if (a === 2 && w.norms[k + 1] === 'thousand') {
+      let len = k - i + 2;
+      let y = 2000;
+      const skip = w.norms[k + 2] === 'and' ? 1 : 0;
+      const u = num(k + 2 + skip);
+      if (u !== null && u < 100) {
+        y += u;
+        len += 1 + skip;
+      }
+      return { y, len };
+    }
+    return null;
+  }
+
   // ---- rules ---------------------------------------------------------------------------
 
   private deictic(w: Words, i: number): Hit | null {
     const n = w.norms[i]!;
+    // "afternoon yesterday", "mid afternoon": a part of day before a day word
+    const podFirst = this.lex.value('partofday', n);
+    if (podFirst && !podFirst.includes(':')) {
+      const day = this.lex.match('deictic', w.norms, i + 1);
+      if (day) {
+        const off = +day.value;
+        return {
+          len: 1 + day.len,
+          resolve: (c) => ({
+            value: c.dct ? `${fmtYmd(addDays(c.dct, off))}T${podFirst}` : `XXXX-XX-XXT${podFirst}`,
+            type: 'TIME',
+          }),
+        };
+      }
+    }
+    // the weekend: the one of the publication week, or the last one for a past clause
+    if (
+      n === 'the' &&
+      (w.norms[i + 1] === 'weekend' || (w.norms[i + 1] === 'past' && w.norms[i + 2] === 'weekend'))
+    ) {
+      const len = w.norms[i + 1] === 'past' ? 3 : 2;
+      return {
+        len,
+        resolve: (c) => {
+          if (!c.dct) return { value: 'XXXX-WXX-WE', type: 'DATE' };
+          const wd = isoWeekday(c.dct);
+          const back = len === 3 || (wd < 6 && direction(c) < 0);
+          return { value: `${fmtWeek(addDays(c.dct, back && wd < 6 ? -7 : 0))}-WE`, type: 'DATE' };
+        },
+      };
+    }
     // tonight, last night, this morning
     if (n === 'tonight')
       return {
@@ -703,15 +767,10 @@ export class Grammar {
     }
     let year: number | null = null;
     let relYear: number | null = null;
-    if (w.norms[k] === ',' && yearValue(w.norms[k + 1]) !== null) {
-      year = yearValue(w.norms[k + 1]);
-      k += 2;
-    } else if (yearValue(w.norms[k]) !== null) {
-      year = yearValue(w.norms[k]);
-      k++;
-    } else if (w.norms[k] === 'of' && yearValue(w.norms[k + 1]) !== null) {
-      year = yearValue(w.norms[k + 1]);
-      k += 2;
+    const ya = this.yearAt(w, w.norms[k] === ',' || w.norms[k] === 'of' ? k + 1 : k);
+    if (ya) {
+      year = ya.y;
+      k += ya.len + (w.norms[k] === ',' || w.norms[k] === 'of' ? 1 : 0);
     } else if (
       (w.norms[k] === 'this' || w.norms[k] === 'last' || w.norms[k] === 'next') &&
       w.norms[k + 1] === 'year'
@@ -762,7 +821,23 @@ export class Grammar {
     if (w.norms[j] === ',') j++;
     const md = this.monthDate(w, j);
     if (md) {
-      return { len: j - i + md.len, resolve: md.resolve };
+      return {
+        len: j - i + md.len,
+        resolve: (c) => {
+          const r = md.resolve(c);
+          if (!r || !c.dct) return r;
+          const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(r.value);
+          if (!m) return r;
+          // "Saturday, April 25" without a year: the year, near the publication date, whose April 25 is a Saturday
+          const at = (y: number): Ymd => ({ y, m: +m[2]!, d: +m[3]! });
+          if (isoWeekday(at(+m[1]!)) === wd) return r;
+          for (const y of [c.dct.y, c.dct.y - 1, c.dct.y + 1]) {
+            if (isoWeekday(at(y)) === wd && !explicitYear(w, j, j + md.len))
+              return { ...r, value: fmtYmd(at(y)) };
+          }
+          return r;
+        },
+      };
     }
     const podPl =
       w.norms[k] && w.norms[k]!.endsWith('s') ? this.lex.value('partofday', w.norms[k]!.slice(0, -1)) : null;
@@ -789,6 +864,8 @@ export class Grammar {
 
   /** a year ("in 2004"), a decade ("the 1990s", "the '90s"), a century ("the 20th century") */
   private year(w: Words, i: number): Hit | null {
+    const sp = this.yearAt(w, i);
+    if (sp && sp.len > 1) return { len: sp.len, resolve: () => ({ value: fmtY(sp.y), type: 'DATE' }) };
     let k = i;
     const the = w.norms[k] === 'the';
     if (the) k++;
@@ -1092,7 +1169,7 @@ export class Grammar {
       k++;
     const u = this.unit(w, k);
     if (!u) return null;
-    const val = num.val;
+    let val = num.val;
     // "a year" without a number word in a plural context is a set ("$5 a year") — the set rule decides
     if (w.norms[i] === 'a' && num.len === 1 && !pre) {
       const p = w.norms[i - 1] ?? '';
@@ -1105,7 +1182,12 @@ export class Grammar {
     if (val > 1000 && u.code !== 'S' && u.code !== 'MIN') return null;
     k++;
     if (w.norms[k] === 'or' && w.norms[k + 1] === 'so') k += 2;
-    // "two-year-old", "8-month-old" (age): keep the duration, include "old"
+    // "a minute and a half"
+    if (this.seq(w, k, ['and', 'a', 'half']) && !Number.isNaN(val)) {
+      val += 0.5;
+      k += 3;
+    }
+    // ages are not times: "52 years old", "a two-year-old"
     if (w.norms[k] === 'old' || (w.norms[k] === 'of' && w.norms[k + 1] === 'age')) return null;
     if (w.norms[k] === 'ago' || w.norms[k] === 'earlier' || w.norms[k] === 'later' || w.norms[k] === 'hence')
       return null;
@@ -1184,12 +1266,10 @@ export class Grammar {
     const prev = w.norms[i - 1] ?? '';
     k++;
     let year: number | null = null;
-    if (w.norms[k] === 'of' && yearValue(w.norms[k + 1]) !== null) {
-      year = yearValue(w.norms[k + 1]);
-      k += 2;
-    } else if (yearValue(w.norms[k]) !== null) {
-      year = yearValue(w.norms[k]);
-      k++;
+    const ya = this.yearAt(w, w.norms[k] === 'of' ? k + 1 : k);
+    if (ya) {
+      year = ya.y;
+      k += ya.len + (w.norms[k] === 'of' ? 1 : 0);
     }
     if (
       year === null &&
@@ -1218,6 +1298,12 @@ export class Grammar {
       },
     };
   }
+}
+
+/** Does the word range hold a year in digits? */
+function explicitYear(w: Words, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (yearValue(w.norms[k]) !== null) return true;
+  return false;
 }
 
 /** true when a value names a calendar period (for "the previous date of the text") */
