@@ -394,7 +394,12 @@ export class Grammar {
     }
     for (const [words, mod] of MODS) {
       if (!this.seq(w, i, words)) continue;
-      const h = this.core(w, i + words.length);
+      let h = this.core(w, i + words.length);
+      // "the end of the year", "the middle of the month": the publication's year/month/week
+      const u = w.norms[i + words.length] === 'the' ? this.unit(w, i + words.length + 1) : null;
+      if (!h && mod && u && !u.plural && (u.code === 'Y' || u.code === 'M' || u.code === 'W')) {
+        h = { len: 2, resolve: (c) => ({ value: offsetFromDct(c.dct, 0, u.code), type: 'DATE' }) };
+      }
       if (!h) continue;
       return {
         len: words.length + h.len,
@@ -554,7 +559,7 @@ export class Grammar {
     if (a === null) return null;
     if (a >= 11 && a <= 19) {
       const t = num(k + 1);
-      if (t === null || t < 20 || t % 10 !== 0) return null;
+      if (t === null || t < 20 || t >= 100 || t % 10 !== 0) return null;
       const u = num(k + 2);
       const hasU = u !== null && u >= 1 && u <= 9;
       return { y: a * 100 + t + (hasU ? u : 0), len: k - i + (hasU ? 3 : 2) };
@@ -649,6 +654,7 @@ export class Grammar {
     const n = w.norms[i]!;
     const next = w.norms[i + h.len];
     // "current" and "future" only as adjectives before a time or as the whole phrase; "earlier"/"now" not before "than"/"that"
+    if (h.len === 1 && n === 'recent' && !this.unit(w, i + 1)?.plural) return null;
     if (h.len === 1 && (n === 'current' || n === 'recent')) {
       if (next && this.unit(w, i + h.len)?.plural) {
         const u = this.unit(w, i + h.len)!;
@@ -720,7 +726,7 @@ export class Grammar {
     }
     if (w.norms[k] === 'fiscal' || w.norms[k] === 'calendar') k++;
     const u = this.unit(w, k);
-    if (!u || u.plural) return null;
+    if (!u || u.plural || u.code === 'HALF' || u.code === 'MIN' || u.code === 'S') return null;
     if (w.norms[k + 1] === "'s") return null; // "this year's" → quarter rule
     const anchorPrev = ANCHOR_REL.has(word);
     const code = u.code;
@@ -880,6 +886,13 @@ export class Grammar {
     if (m) {
       const v = m[1]! + m[2]!;
       return { len: k + 1 - i, resolve: () => ({ value: v, type: 'DATE', ...(mod ? { mod } : {}) }) };
+    }
+    const dw = this.lex.value('decade', n);
+    if (dw && the) {
+      return {
+        len: k + 1 - i,
+        resolve: () => ({ value: `19${dw}`, type: 'DATE', ...(mod ? { mod } : {}) }),
+      };
     }
     m = /^'(\d)0s$/.exec(n);
     if (m) {
@@ -1170,6 +1183,8 @@ export class Grammar {
     const u = this.unit(w, k);
     if (!u) return null;
     let val = num.val;
+    // "three-quarters of", "one-half": fractions, not durations
+    if ((u.code === 'Q' && w.norms[k + 1] === 'of') || u.code === 'HALF') return null;
     // "a year" without a number word in a plural context is a set ("$5 a year") — the set rule decides
     if (w.norms[i] === 'a' && num.len === 1 && !pre) {
       const p = w.norms[i - 1] ?? '';

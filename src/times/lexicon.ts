@@ -15,7 +15,8 @@ export type LexKind =
   | 'setadv'
   | 'vague'
   | 'future'
-  | 'futureto';
+  | 'futureto'
+  | 'decade';
 
 export interface LexHit {
   /** number of words matched */
