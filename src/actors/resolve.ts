@@ -111,6 +111,18 @@ export class Resolver {
     let hit: NameHit | null = f.hit && f.hit.kind === 'person' ? f.hit : null;
     // an earlier full name in the article with this surname
     const single = f.last - f.first === 1 || (nameKeys.length <= 3 && nameKeys.includes('-'));
+    // a bare surname is first the person of that surname already named in the article
+    if (hit && single) {
+      const prior = st.bySurname(surname);
+      if (prior) hit = null;
+      else {
+        // several people share the surname: the one in office on the publication date
+        const all = (this.kb.names.get(nameKeys.join(' ')) ?? []).filter((h) => h.kind === 'person');
+        const date = doc.meta.published;
+        const now = date ? all.filter((h) => pickRow(h.rows, date) && inOffice(h.rows, date)) : [];
+        if (now.length === 1) hit = now[0]!;
+      }
+    }
     if (!hit) {
       const prior = st.bySurname(surname);
       if (prior) {
@@ -635,9 +647,15 @@ class State {
   personAntecedent(i: number): Rec | null {
     const toks = this.doc.tokens;
     const sent = toks[i]!.sent;
-    // same sentence: the first person named before the pronoun (the subject, usually)
+    // same sentence: the first person named before the pronoun (the subject, usually); an object
+    // pronoun ("X thanked her") is not the subject of its own clause
+    const object =
+      (toks[i]!.norm === 'him' || toks[i]!.norm === 'her') &&
+      !/^(NOUN|ADJ|PROPN)$/.test(toks[i + 1]?.pos ?? '');
+    const sFirst = this.doc.sentences[sent]?.first ?? 0;
     for (const m of this.mentions) {
       if (m.first >= i || toks[m.first]!.sent !== sent) continue;
+      if (object && m.first === sFirst) continue;
       const r = this.byId.get(m.actor)!;
       if (r.type === 'person' && m.kind !== 'pronoun') return r;
     }
@@ -729,6 +747,10 @@ function sameName(a: string[], ...others: string[][]): boolean {
     const y = strip(o);
     return x.length > 0 && x.every((w) => y.includes(w));
   });
+}
+
+function inOffice(rows: DictEntry[], date: string): boolean {
+  return rows.some((r) => (!r.from || r.from <= date) && (!r.to || r.to > date));
 }
 
 function lastWord(keys: string[]): string {
