@@ -11,6 +11,7 @@ import type { Article } from './ingest/article.js';
 import type { Result } from './result.js';
 import { createActorsStage } from './actors/index.js';
 import { createPlacesStage } from './places/index.js';
+import { createTimesStage } from './times/index.js';
 
 /** A stage adds one layer to the Doc. Knowledge it needs is loaded when the stage is created. */
 export interface Stage {
@@ -83,6 +84,7 @@ function createStages(options: PipelineOptions): Stage[] {
   return [
     createActorsStage(options),
     createPlacesStage(options),
+    createTimesStage(options),
     createEventsStage(options),
     // attribution (quotes + figures) stays last: it reads every earlier layer
     createAttributionStage(options),

@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import * as names from '../eval/names.js';
 import * as places from '../eval/places.js';
+import * as times from '../eval/times.js';
 
 export function register(program: Command): void {
   const evaluate = program.command('eval').description('score sitrep against gold-standard data');
@@ -9,4 +10,4 @@ export function register(program: Command): void {
 }
 
 /** eval subcommands: names, places, times, events (each from src/eval/<kind>.ts) */
-const subcommands: ((evaluate: Command) => void)[] = [names.register, places.register];
+const subcommands: ((evaluate: Command) => void)[] = [names.register, places.register, times.register];
