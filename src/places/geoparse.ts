@@ -29,6 +29,7 @@ interface Words {
   support: Set<string>;
   connectors: Set<string>;
   suffixes: Set<string>;
+  given: Set<string>;
 }
 
 let words: Words | null = null;
@@ -52,6 +53,7 @@ function loadWords(): Words {
     support: get('support'),
     connectors: get('connectors'),
     suffixes: get('suffixes'),
+    given: get('given'),
   };
   return words;
 }
@@ -125,6 +127,28 @@ export function geoparse(doc: Doc): ParseResult {
       entStart[k] = a;
       entEnd[k] = b;
     }
+  }
+
+  // surnames: the last word of a capitalised run of two or three words that is not a place ("John Taylor"),
+  // so that a later lone "Taylor" is not taken for a town
+  const personParts = new Set<string>();
+  for (const s of doc.sentences) {
+    for (let k = s.first; k < s.last; k++) {
+      if (!isCap(tokens[k]!) || (k > s.first && isCap(tokens[k - 1]!))) continue;
+      let e = k;
+      while (e + 1 < s.last && isCap(tokens[e + 1]!) && isWordy(tokens[e + 1]!)) e++;
+      if (e === k || e - k > 2) continue;
+      const whole = normName(text.slice(tokens[k]!.start, tokens[e]!.end));
+      if (g.lookup(whole).length || g.lookup(tokens[k]!.norm).some((r) => g.cand(r).kind !== 'city')) continue;
+      if (w.prefixes.has(tokens[k]!.norm) || w.roles.has(tokens[e]!.norm) || w.suffixes.has(tokens[e]!.norm)) continue;
+      for (let q = k + 1; q <= e; q++) {
+        const nt = tokens[q]!;
+        if (/^[A-Z][a-z]+$/.test(nt.text)) personParts.add(nt.norm);
+      }
+    }
+  }
+  if (doc.entities.length) {
+    for (const e of doc.entities) if (e.type === 'PERSON') for (const part of e.text.split(/\s+/).slice(1)) personParts.add(part.toLowerCase());
   }
 
   const found: Found[] = [];
@@ -225,7 +249,6 @@ export function geoparse(doc: Doc): ParseResult {
   /** evidence and vetoes; fills support/locative/qualifier; false = not a place */
   function accept(m: Found, tc: boolean): boolean {
     const first = tokens[m.first]!;
-    const lastTok = tokens[m.last]!;
     const sent = doc.sentences[first.sent]!;
     const single = m.first === m.last;
     // abbreviations only when written as such
@@ -242,21 +265,35 @@ export function geoparse(doc: Doc): ParseResult {
     for (let k = m.first; k <= m.last; k++) {
       if (ent[k] !== 1) continue;
       const longer = entStart[k]! < m.first || entEnd[k]! > m.last + 1;
-      if (longer) return false;
       const e = doc.entities.find((x) => x.start <= tokens[k]!.start && x.end > tokens[k]!.start);
-      if (e?.type === 'PERSON' && m.refs.every((r) => g.cand(r).kind === 'city')) return false;
+      const cityOnly = m.refs.every((r) => g.cand(r).kind === 'city');
+      const covers = entStart[k]! <= m.first && entEnd[k]! >= m.last + 1;
+      // a person's name is never a place; a city inside an organisation's name counts only at its start
+      // ("Gainesville Police Department" names where; "Bank of England" names whom — but a country or
+      // region inside it still counts)
+      if (e?.type === 'PERSON' && covers && (longer || cityOnly)) return false;
+      if (e?.type === 'ORG' && longer && cityOnly && entStart[k]! < m.first) return false;
     }
     const kinds = m.refs.map((r) => g.cand(r).kind);
     const strongKind =
       kinds.some((k) => k !== 'city') ||
       m.refs.some((r) => r >= 0 && g.lookup(m.key) !== null && isAliasRef(g, r, m.key));
     // the never list applies to single words
-    if (single && w.never.has(first.norm) && !strongKind) return false;
-    if (single && w.never.has(first.norm) && kinds.every((k) => k === 'city' || k === 'alias')) return false;
-    // neighbours: part of a longer proper name?
+    if (w.never.has(m.key) && kinds.every((k) => k === 'city' || k === 'alias')) return false;
+    if (single && personParts.has(first.norm) && !strongKind) return false;
     const nextTok = m.last + 1 < sent.last ? tokens[m.last + 1]! : null;
+    // qualifier ", X" after the match
+    if (nextTok?.text === ',' && m.last + 2 < sent.last) {
+      const q = qualifierAt(m.last + 2, sent.last);
+      if (q) {
+        m.qualCountry = q.country;
+        m.qualAdmin = q.admin;
+      }
+    }
+    const qualified = m.qualCountry !== null || m.qualAdmin !== null;
+    // neighbours: part of a longer proper name?
     const sentStart = m.first === sent.first || (prevTok !== null && /^["“‘'(:\-—–]$/.test(prevTok.text));
-    if (!tc && ent[m.first] !== 2) {
+    if (!tc && !qualified && ent[m.first] !== 2) {
       if (
         prevTok &&
         !sentStart &&
@@ -272,28 +309,22 @@ export function geoparse(doc: Doc): ParseResult {
         /^(mr|mrs|ms|dr|st|sen|rep|gov|gen|lt|col|capt|sgt|president|sir|lord|lady)\.?$/i.test(prevTok.text)
       )
         return false;
+      // a place name before other capitalised words names an organisation's or facility's seat
+      // ("Gainesville Police", "Ohio Department of Development") and counts; before a surname it is a
+      // given name ("Jordan Henderson", "Paris Hilton")
       if (
         nextTok &&
         isCap(nextTok) &&
         isWordy(nextTok) &&
+        (w.given.has(m.key) || personParts.has(nextTok.norm)) &&
         !w.roles.has(nextTok.norm) &&
-        !w.suffixes.has(nextTok.norm) &&
-        !g.lookup(nextTok.norm).some((r) => g.cand(r).kind !== 'city') &&
-        !g.demonym(nextTok.norm)
+        !w.suffixes.has(nextTok.norm)
       )
         return false;
     }
     // possessive person names: "Jordan's coach" is fine; nothing to do
     // sentence-initial common words: wink tags them as non-proper nouns
-    if (sentStart && single && first.pos !== 'PROPN' && !strongKind) return false;
-    // qualifier ", X" after the match
-    if (nextTok?.text === ',' && m.last + 2 < sent.last) {
-      const q = qualifierAt(m.last + 2, sent.last);
-      if (q) {
-        m.qualCountry = q.country;
-        m.qualAdmin = q.admin;
-      }
-    }
+    if (sentStart && single && !qualified && !strongKind && !/^(PROPN|NOUN|X)$/.test(first.pos)) return false;
     // support words before: in/at/near/from ..., "the town of", "downtown"
     for (let k = m.first - 1, n = 0; k >= sent.first && n < 3; k--, n++) {
       const p = tokens[k]!;
@@ -341,18 +372,12 @@ export function geoparse(doc: Doc): ParseResult {
     const cs = new Set(cands.map((c) => c.country));
     const onlyCountry = cs.size === 1 ? [...cs][0]! : null;
     const strong = cands.find((c) => c.kind !== 'city');
-    if (
-      strong &&
-      cands.filter((c) => c.kind !== 'city').length === 1 &&
-      (cands.length === 1 || strong.kind === 'country')
-    ) {
+    // only unambiguous names vote (Georgia, Jordan, Lebanon are towns too)
+    if (strong && cands.length === 1) {
       vote(votes, strong.country, 1);
       if (strong.kind === 'admin1') vote(stateVotes, `${strong.country}.${strong.admin ?? strong.name}`, 1);
     } else if (onlyCountry) vote(votes, onlyCountry, 0.7);
-    else {
-      const big = cands.reduce((a, b) => (b.population > a.population ? b : a));
-      if (big.population >= 1_000_000) vote(votes, big.country, 0.3);
-    }
+
     if (m.qualCountry) vote(votes, m.qualCountry, 1);
     if (m.qualAdmin) vote(stateVotes, `${m.qualCountry}.${m.qualAdmin}`, 1);
   }
@@ -375,16 +400,18 @@ export function geoparse(doc: Doc): ParseResult {
   const stateShare = (c: Cand): number =>
     stateTotal && c.country ? (stateVotes.get(`${c.country}.${c.admin ?? ''}`) ?? 0) / stateTotal : 0;
   const prior = (c: Cand): number => {
-    if (c.kind === 'country') return 7;
-    if (c.kind === 'admin1') return 5.7;
-    if (c.kind === 'alias') return c.feature.startsWith('P.') ? 5.5 : 6.5;
+    // a country, region or named area beats a same-named town unless the town's country or state is
+    // what the article is about (France the country, not a village called France)
+    if (c.kind === 'country') return 10;
+    if (c.kind === 'admin1') return 9.3;
+    if (c.kind === 'alias') return c.feature.startsWith('P.') ? 5.5 : 9.5;
     let p = Math.log10(c.population + 10);
     if (c.feature === 'P.PPLC') p += 0.7;
     else if (c.feature === 'P.PPLA') p += 0.3;
     return p;
   };
   const score = (m: Found, c: Cand): number => {
-    let s = prior(c) + 3 * share(c.country) + 2.5 * stateShare(c);
+    let s = prior(c) + 3 * share(c.country) + 4 * stateShare(c);
     if (m.qualCountry) s += c.country === m.qualCountry ? 10 : -10;
     if (m.qualAdmin && c.country === m.qualCountry)
       s += c.admin === m.qualAdmin || c.name === m.qualAdmin ? 10 : -5;
