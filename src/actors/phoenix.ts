@@ -18,16 +18,10 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 
-// Same shape as DictEntry in ./kb.ts (owned by the actor stage); switch to `import type` once kb.ts lands.
-export interface DictEntry {
-  name: string;
-  aliases: string[];
-  code: string;
-  from: string | null;
-  to: string | null;
-  kind: 'person' | 'org' | 'group' | 'country' | 'agent';
-  note?: string;
-}
+import { registerPhoenixReader } from './kb.js';
+import type { DictEntry } from './kb.js';
+
+export type { DictEntry };
 
 type Kind = DictEntry['kind'];
 
@@ -351,3 +345,6 @@ function stripComment(line: string): string {
   const h = line.indexOf('#');
   return h >= 0 ? line.slice(0, h) : line;
 }
+
+// kb.ts reads --dictionary files through this reader when they look like Phoenix files.
+registerPhoenixReader(loadPhoenixDictionary);
