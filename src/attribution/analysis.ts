@@ -3,7 +3,7 @@
 // The events stage asks for attributions before the attribution stage runs; both read this cache.
 import type { Certainty, Quote, Span } from '../result.js';
 import type { ActorMention, Doc } from '../text/doc.js';
-import { lexicon } from './lexicon.js';
+import { FLAG_CUE, lexicon, tokenFlags } from './lexicon.js';
 import type { Frame } from './lexicon.js';
 import { quoteSpans } from './marks.js';
 import type { RawQuote } from './marks.js';
@@ -11,6 +11,8 @@ import { isPronoun, isQuoteMark, mentionIndex, npLeft, npName, npRight } from '.
 import type { NP } from './phrases.js';
 
 export interface Report {
+  /** takes a clause without "that" */
+  bare: boolean;
   /** first and last (exclusive) token of the verb or cue */
   verb: number;
   verbEnd: number;
@@ -42,6 +44,8 @@ export interface QuoteX extends Quote {
 
 export interface Analysis {
   mentions: Int32Array;
+  /** FLAG_* bits per token (see lexicon.ts) */
+  flags: Uint8Array;
   raw: RawQuote[];
   /** 1 for tokens inside a quote (marks included) */
   inQuote: Uint8Array;
@@ -67,11 +71,13 @@ export function analysis(doc: Doc): Analysis {
 const SAID_FORMS = new Set(['said', 'says', 'told', 'tells', 'added', 'adds']);
 const BE = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', "'s", "'re"]);
 const END_PUNCT = new Set(['.', '!', '?']);
+const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'there']);
 
 function analyse(doc: Doc): Analysis {
   const lex = lexicon();
   const t = doc.tokens;
   const mentions = mentionIndex(doc);
+  const flags = tokenFlags(t);
   const raw = quoteSpans(doc.text, doc.paragraphs);
   const inQuote = new Uint8Array(t.length);
   for (const q of raw) {
@@ -88,7 +94,7 @@ function analyse(doc: Doc): Analysis {
     for (let k = first; k < last; k++) {
       if (inQuote[k]) continue;
       const tok = t[k]!;
-      const cue = lex.sourceCues.at(t, k, last);
+      const cue = flags[k]! & FLAG_CUE ? lex.sourceCues.at(t, k, last) : null;
       if (cue) {
         const { role, certainty } = cue.value;
         const end = k + cue.length;
@@ -97,6 +103,7 @@ function analyse(doc: Doc): Analysis {
           const np = npRight(doc, mentions, end, last);
           if (np)
             reports.push({
+              bare: false,
               verb: k,
               verbEnd: end,
               frame: role === 'source' ? 'according' : 'via',
@@ -112,9 +119,9 @@ function analyse(doc: Doc): Analysis {
         k = end - 1;
         continue;
       }
+      if (tok.pos !== 'VERB' && !SAID_FORMS.has(tok.norm)) continue;
       const sv = lex.speechVerbs.get(tok.lemma);
       if (!sv) continue;
-      if (tok.pos !== 'VERB' && !SAID_FORMS.has(tok.norm)) continue;
       const prev = t[k - 1];
       if (prev && (prev.norm === 'the' || (BE.has(prev.norm) && sv.frame !== 'quote'))) continue; // "the said", passive "is said to"
       let subj = npLeft(doc, mentions, k, first);
@@ -128,6 +135,7 @@ function analyse(doc: Doc): Analysis {
       if (!inverted && (sv.frame === 'tell' || sv.frame === 'quote'))
         addr = npRight(doc, mentions, k + 1, last);
       reports.push({
+        bare: sv.bare,
         verb: k,
         verbEnd: k + 1,
         frame: sv.frame,
@@ -143,7 +151,7 @@ function analyse(doc: Doc): Analysis {
   }
   const bySent = group(reports, (r) => r.sent);
   const hedgesBySent = group(hedges, (h) => h.sent);
-  const an: Analysis = { mentions, raw, inQuote, reports, bySent, hedges, hedgesBySent, quotes: [] };
+  const an: Analysis = { mentions, flags, raw, inQuote, reports, bySent, hedges, hedgesBySent, quotes: [] };
   const quotes = raw.map((q) => linkQuote(doc, an, q));
   for (const r of reports)
     if (!r.used) {
@@ -260,7 +268,8 @@ function linkQuote(doc: Doc, an: Analysis, q: RawQuote): QuoteX {
       // only a name and commas between the mark and the verb
       const gap = r.subj && !r.inverted ? r.subj.first : r.verb;
       let clean = true;
-      for (let k = aLo; k < gap; k++) if (t[k]!.text !== ',' && t[k]!.pos !== 'ADV') clean = false;
+      for (let k = aLo; k < gap; k++)
+        if (/^(VERB|AUX|PUNCT|SCONJ|CCONJ)$/.test(t[k]!.pos) && t[k]!.text !== ',') clean = false;
       if (clean) report = r;
       break;
     }
@@ -357,7 +366,10 @@ function indirect(doc: Doc, an: Analysis, r: Report): QuoteX | null {
     if (that >= 0) from = that + 1;
     else {
       const x = t[k];
-      if (x && /^(PRON|DET|PROPN|NOUN|NUM|ADJ)$/.test(x.pos) && !an.inQuote[k]) from = k;
+      const clauseStart = r.bare
+        ? /^(PRON|DET|PROPN|NOUN|NUM|ADJ)$/.test(x?.pos ?? '')
+        : SUBJECT_PRONOUNS.has(x?.norm ?? '');
+      if (x && clauseStart && !an.inQuote[k]) from = k;
     }
   }
   if (from < 0) {
@@ -394,14 +406,37 @@ function indirect(doc: Doc, an: Analysis, r: Report): QuoteX | null {
   return q;
 }
 
+type Named = { name: string; code: string | null; actor: string | null; para: number };
+
+/** The person actor named last before `offset`, in this paragraph or the one before (for "he said"). */
+function personBefore(doc: Doc, offset: number, para: number): Named | null {
+  const ms = doc.mentions;
+  let lo = 0;
+  let hi = ms.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ms[mid]!.start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo - 1; i >= 0; i--) {
+    const m = ms[i]!;
+    const s = doc.sentenceAt(m.start);
+    if (s < 0 || para - doc.sentences[s]!.para > 1) break;
+    if (m.kind === 'pronoun') continue;
+    const a = doc.actors.find((x) => x.id === m.actor);
+    if (a && a.type === 'person') return { name: a.name, code: m.code ?? a.code, actor: a.id, para };
+  }
+  return null;
+}
+
 /** Speaker names in text order: pronouns and unattributed quote paragraphs take the last named speaker. */
 function resolveSpeakers(doc: Doc, quotes: QuoteX[]): void {
-  type Named = { name: string; code: string | null; actor: string | null; para: number };
   const memo: { last: Named | null } = { last: null };
   const paraOf = (offset: number): number => {
     const s = doc.sentenceAt(offset);
     return s >= 0 ? doc.sentences[s]!.para : -1;
   };
+  let person: Named | null = null;
   for (const q of quotes) {
     if (q.kind === 'display') continue;
     const para = paraOf(q.start);
@@ -412,6 +447,10 @@ function resolveSpeakers(doc: Doc, quotes: QuoteX[]): void {
       q.speaker = npName(doc, np);
       q.speaker_code = codeOf(doc, np.mention);
       q.speaker_actor = np.mention?.actor ?? null;
+    } else if (np && (person = personBefore(doc, doc.tokens[np.first]!.start, para))) {
+      q.speaker = person.name;
+      q.speaker_code = person.code;
+      q.speaker_actor = person.actor;
     } else if (np && recent) {
       q.speaker = recent.name;
       q.speaker_code = recent.code;

@@ -10,6 +10,8 @@ export interface SourceOf {
   attribution: Attribution;
   /** the reporting clause, when the source comes from one in the same sentence */
   report: Report | null;
+  /** true when the text hedges the claim but names nobody as its source */
+  hedgeOnly?: boolean;
 }
 
 /**
@@ -74,7 +76,7 @@ export function sourceOf(doc: Doc, span: Span): SourceOf | null {
     }
   }
   const text = doc.text.slice(t[hedge.first]!.start, t[hedge.last - 1]!.end);
-  return { attribution: { actor: null, text, certainty: hedge.certainty }, report: null };
+  return { attribution: { actor: null, text, certainty: hedge.certainty }, report: null, hedgeOnly: true };
 }
 
 function nearestHedge(doc: Doc, hedges: Hedge[] | undefined, span: Span): Hedge | null {

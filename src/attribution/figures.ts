@@ -5,7 +5,8 @@
 import type { Figure } from '../result.js';
 import type { Doc, Token } from '../text/doc.js';
 import { reportTime, sourceOf } from './attribute.js';
-import { lexicon } from './lexicon.js';
+import { FLAG_CURRENCY, FLAG_NUMBER, lexicon } from './lexicon.js';
+import { analysis } from './analysis.js';
 import type { Bound } from './lexicon.js';
 import { isMonthWord, timeIn } from './when.js';
 
@@ -99,6 +100,7 @@ export function findFigures(doc: Doc): Figure[] {
   const lex = lexicon();
   const t = doc.tokens;
   const out: Figure[] = [];
+  const flags = analysis(doc).flags;
   for (const sent of doc.sentences) {
     let k = sent.first;
     while (k < sent.last) {
@@ -312,7 +314,7 @@ function build(
     place,
     since,
     until,
-    source: src?.attribution.text ?? null,
+    source: src && !src.hedgeOnly ? src.attribution.text : null,
     certainty: src?.attribution.certainty ?? null,
   };
 }

@@ -29,6 +29,11 @@ export class PhraseTable<V> {
     this.byFirst.set(words[0]!, list);
   }
 
+  /** The first words of the phrases (for a per-token gate). */
+  firstWords(): IterableIterator<string> {
+    return this.byFirst.keys();
+  }
+
   /** The longest phrase starting at token i (not past `end`): its value and length in tokens. */
   at(tokens: Token[], i: number, end = tokens.length): { value: V; length: number } | null {
     const list = this.byFirst.get(tokens[i]?.norm ?? '');
@@ -58,6 +63,8 @@ export type Frame = 'say' | 'tell' | 'quote';
 export interface SpeechVerb {
   frame: Frame;
   certainty: Certainty;
+  /** takes reported speech without "that" */
+  bare: boolean;
 }
 
 export interface SourceCue {
@@ -92,6 +99,20 @@ export interface Lexicon {
   nonClaimBefore: PhraseTable<true>;
   yearBefore: PhraseTable<true>;
   nonClaimAfter: PhraseTable<true>;
+  /** token norm → FLAG_* bits: which tables have a phrase starting with that word */
+  gate: Map<string, number>;
+}
+
+export const FLAG_NUMBER = 1;
+export const FLAG_CUE = 2;
+export const FLAG_CURRENCY = 4;
+
+/** Per token of a doc: the FLAG_* bits of its word (one Map lookup per token, shared by the stage). */
+export function tokenFlags(tokens: Token[]): Uint8Array {
+  const gate = lexicon().gate;
+  const out = new Uint8Array(tokens.length);
+  for (let i = 0; i < tokens.length; i++) out[i] = gate.get(tokens[i]!.norm) ?? 0;
+  return out;
 }
 
 const CERTAINTIES = new Set(['reported', 'believed', 'alleged', 'confirmed']);
@@ -105,10 +126,14 @@ export function lexicon(): Lexicon {
   const file = (name: string): string[][] => readRows(dataPath('attribution', name));
 
   const speechVerbs = new Map<string, SpeechVerb>();
-  for (const [lemma, frame, certainty] of file('speech-verbs.tsv')) {
+  for (const [lemma, frame, certainty, clause] of file('speech-verbs.tsv')) {
     if (!lemma) continue;
     const f = (frame === 'tell' || frame === 'quote' ? frame : 'say') as Frame;
-    speechVerbs.set(lemma.toLowerCase(), { frame: f, certainty: asCertainty(certainty) });
+    speechVerbs.set(lemma.toLowerCase(), {
+      frame: f,
+      certainty: asCertainty(certainty),
+      bare: clause === 'bare',
+    });
   }
 
   const sourceCues = new PhraseTable<SourceCue>();
@@ -157,7 +182,16 @@ export function lexicon(): Lexicon {
     else if (pos === 'after') nonClaimAfter.add(words, true);
   }
 
+  const gate = new Map<string, number>();
+  const flag = (words: Iterable<string>, bit: number): void => {
+    for (const w of words) gate.set(w, (gate.get(w) ?? 0) | bit);
+  };
+  flag(numbers.firstWords(), FLAG_NUMBER);
+  flag(sourceCues.firstWords(), FLAG_CUE);
+  flag(currencies.keys(), FLAG_CURRENCY);
+
   cached = {
+    gate,
     speechVerbs,
     sourceCues,
     displayNouns,

@@ -18,6 +18,7 @@ export interface RawQuote {
   para: number;
 }
 
+const MARK = /["“”„«»'‘’]/g;
 const D_OPEN = new Set(['“', '„', '«']);
 const D_CLOSE = new Set(['”', '»']);
 const S_OPEN = new Set(['‘']);
@@ -63,8 +64,11 @@ export function quoteSpans(text: string, paragraphs: Span[]): RawQuote[] {
       i = ps + 1;
     }
     let sOpen = -1;
-    for (; i < pe; i++) {
-      const c = text[i]!;
+    for (MARK.lastIndex = i; ;) {
+      const hit = MARK.exec(text);
+      if (!hit || hit.index >= pe) break;
+      i = hit.index;
+      const c = hit[0];
       if (dOpen >= 0) {
         if (D_CLOSE.has(c) || c === '"' || (c === '“' && (isSpace(text[i + 1]) || i + 1 >= pe))) {
           if (i > dOpen + 1)

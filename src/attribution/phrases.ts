@@ -43,7 +43,10 @@ export function npLeft(doc: Doc, mentions: Int32Array, k: number, lo: number): N
   const mi = mentions[j]!;
   if (mi >= 0) {
     const m = doc.mentions[mi]!;
-    return { first: Math.max(lo, m.first), last: j + 1, mention: m };
+    // "the UN": the determiner belongs to the phrase even when the mention starts after it
+    let first = Math.max(lo, m.first);
+    while (first - 1 >= lo && /^(DET|ADJ|PROPN)$/.test(t[first - 1]!.pos)) first--;
+    return { first, last: j + 1, mention: m };
   }
   const np = grabLeft(t, j, lo);
   if (!np) return null;
@@ -70,11 +73,6 @@ export function npLeft(doc: Doc, mentions: Int32Array, k: number, lo: number): N
 export function npRight(doc: Doc, mentions: Int32Array, k: number, hi: number): NP | null {
   const t = doc.tokens;
   if (k >= hi) return null;
-  const mi = mentions[k]!;
-  if (mi >= 0) {
-    const m = doc.mentions[mi]!;
-    return { first: k, last: Math.min(hi, Math.max(k + 1, m.last)), mention: m };
-  }
   const first = t[k]!;
   if (isPronounTok(first)) return { first: k, last: k + 1, mention: null };
   let j = k;
@@ -84,7 +82,14 @@ export function npRight(doc: Doc, mentions: Int32Array, k: number, hi: number): 
     const x = t[j]!;
     if (NOT_IN_NP.has(x.norm)) break;
     if (NOMINAL.has(x.pos) || isPossessive(x)) j++;
-    else if (x.text === '-' && glued(t[j - 1], x) && glued(x, t[j + 1])) j++;
+    else if (x.text === '-' && glued(t[j - 1], x) && glued(x, t[j + 1])) j += 2;
+    else if (
+      x.norm === 'and' &&
+      j + 1 < hi &&
+      /^(NOUN|ADJ)$/.test(t[j + 1]!.pos) &&
+      !hasPos(t, { first: k, last: j }, 'PROPN')
+    )
+      j++;
     else if (
       (x.norm === 'of' || x.norm === 'for') &&
       j > start &&
@@ -94,7 +99,13 @@ export function npRight(doc: Doc, mentions: Int32Array, k: number, hi: number): 
       j++;
     else break;
   }
-  if (j === start) return null;
+  if (j === start) {
+    const mi = mentions[k]!;
+    if (mi < 0) return null;
+    const m = doc.mentions[mi]!;
+    return { first: k, last: Math.min(hi, Math.max(k + 1, m.last)), mention: m };
+  }
+  j = Math.min(j, hi);
   const np = { first: k, last: j, mention: null };
   return { ...np, mention: headMention(doc, mentions, np) };
 }
@@ -137,8 +148,10 @@ function headMention(
   np: { first: number; last: number },
 ): ActorMention | null {
   // the head is the last token; a mention anywhere inside counts when the phrase is a name (no common noun after it)
-  const h = mentions[np.last - 1] ?? -1;
-  if (h >= 0) return doc.mentions[h]!;
+  for (let k = np.last - 1; k >= np.first; k--) {
+    const h = mentions[k] ?? -1;
+    if (h >= 0) return doc.mentions[h]!;
+  }
   return null;
 }
 
