@@ -50,83 +50,17 @@ const TARGET_PREPS = [
   'upon',
 ];
 const PLACE_PREPS = new Set(['in', 'at', 'near', 'outside', 'inside', 'around', 'across', 'into', 'on']);
-const PARTITIVE = new Set([
-  'one',
-  'some',
-  'many',
-  'most',
-  'all',
-  'member',
-  'leader',
-  'head',
-  'government',
-  'army',
-  'force',
-  'troop',
-  'minister',
-  'president',
-  'official',
-  'spokesman',
-  'spokeswoman',
-  'delegation',
-  'group',
-  'part',
-  'ministry',
-]);
+const PARTITIVE = new Set(
+  'one some many most all member leader head government army force troop minister president official spokesman spokeswoman delegation group part ministry thousand thousands hundred hundreds dozen dozens million millions score scores number crowd sea band unit contingent battalion team'.split(
+    ' ',
+  ),
+);
 const PHYS_ROLES = new Set(['MIL', 'REB', 'INS', 'SEP', 'COP', 'SPY', 'UAF', 'IMG', 'CRM', 'TER']);
-const PHYS_WORDS = new Set([
-  'troop',
-  'soldier',
-  'force',
-  'army',
-  'militant',
-  'rebel',
-  'gunman',
-  'insurgent',
-  'police',
-  'fighter',
-  'militia',
-  'jet',
-  'aircraft',
-  'warplane',
-  'tank',
-  'helicopter',
-  'drone',
-  'missile',
-  'rocket',
-  'bomb',
-  'shell',
-  'mortar',
-  'artillery',
-  'gun',
-  'village',
-  'town',
-  'city',
-  'base',
-  'camp',
-  'convoy',
-  'position',
-  'border',
-  'civilian',
-  'people',
-  'killing',
-  'killed',
-  'dead',
-  'wounded',
-  'injured',
-  'suicide',
-  'explosion',
-  'checkpoint',
-  'grenade',
-  'weapon',
-  'air',
-  'ground',
-  'bombing',
-  'attacker',
-  'extremist',
-  'terrorist',
-  'protester',
-]);
+const PHYS_WORDS = new Set(
+  'troop soldier force army militant rebel gunman insurgent police fighter militia jet aircraft warplane tank helicopter drone missile rocket bomb shell mortar artillery gun village town city base camp convoy position border civilian people killing killed dead wounded injured suicide explosion checkpoint grenade weapon air ground bombing attacker extremist terrorist protester'.split(
+    ' ',
+  ),
+);
 const VERBAL_ATTACK = new Set(['attack', 'hit', 'strike', 'assault', 'blast', 'fight', 'batter', 'savage']);
 const ELABORATIVE = new Set(['include', 'involve', 'comprise', 'contain']);
 
@@ -254,7 +188,7 @@ export class Coder {
     const T = doc.tokens;
     for (const np of nps) {
       let got = this.npActors(doc, mentionAt, np, false);
-      if (!got.length && PARTITIVE.has(T[np.head]!.lemma)) {
+      if (!got.length && (PARTITIVE.has(T[np.head]!.lemma) || T[np.head]!.pos === 'NUM')) {
         const ci = chunks.indexOf(np);
         if (
           chunks[ci + 1]?.kind === 'P' &&
@@ -506,14 +440,15 @@ export class Coder {
     for (const cl of clauses) {
       const list = P.verbs.get(cl.lemma);
       if (!list) continue;
-      const objHead = cl.object ? T[cl.object.head]! : null;
       const [ra, rb] = regionTokens(cl);
       let hit: Pattern | null = null;
       for (const pat of list) {
         if (pat.particle && !(cl.particle && pat.particle.has(cl.particle))) continue;
         if (pat.obj) {
-          if (!objHead) continue;
-          const heads = [cl.object!, ...cl.objectMore].map((c) => T[c.head]!);
+          // in a passive clause the subject is the verb's object ("sanctions were imposed")
+          const objs = cl.passive ? cl.subject : cl.object ? [cl.object, ...cl.objectMore] : [];
+          if (!objs.length) continue;
+          const heads = objs.map((c) => T[c.head]!);
           if (!heads.some((h) => inSet(pat.obj!, h.lemma, h.norm))) continue;
         }
         if (!ppMatches(cl.pps, pat)) continue;
@@ -648,6 +583,7 @@ export class Coder {
       cands.push(c);
     }
 
+    const extra: Cand[] = [];
     // ── control verbs: "urged X to withdraw" → 0256 for the urger; the withdrawal is requested ──
     for (const cl of clauses) {
       const cls = controlOf(cl);
@@ -661,7 +597,9 @@ export class Coder {
       }
       const innerEv = inner.find((c) => c.pattern.code !== '000');
       if (cls && innerEv && cls !== 'expect' && cls !== 'hypothetical' && cls !== 'deny') {
-        const conv = this.P.convert.get(cls)?.find(([prefix]) => innerEv.code.startsWith(prefix));
+        // an intention to do harm is a threat (CAMEO 13x)
+        const table = cls === 'intend' && Number(innerEv.code.slice(0, 2)) >= 10 ? 'threaten' : cls;
+        const conv = this.P.convert.get(table)?.find(([prefix]) => innerEv.code.startsWith(prefix));
         if (
           conv &&
           (!own ||
@@ -694,16 +632,30 @@ export class Coder {
           if (innerEv.nominal && !deps.length) cands.splice(cands.indexOf(innerEv), 1);
         }
       }
-      // "will support" → intent to cooperate (CAMEO 03x)
+      // "X will support Y" is X's statement of intent (CAMEO 03x), "X will impose Y" a threat (13x);
+      // the announced event itself stays, with mode expected
       const v = verbCands.get(cl);
-      if (v && cl.modal === 'will' && /^0[5-7]/.test(v.code) && clauseMode.get(cl) === 'expected') {
-        const conv = this.P.convert.get('intend')?.find(([prefix]) => v.code.startsWith(prefix));
-        if (conv) {
-          v.code = conv[1];
-          v.mode = 'actual';
+      const root = v ? Number(v.code.slice(0, 2)) : 0;
+      if (
+        v &&
+        cl.modal === 'will' &&
+        !cl.passive &&
+        clauseMode.get(cl) === 'expected' &&
+        ((root >= 4 && root <= 8) || root >= 10)
+      ) {
+        const conv = this.P.convert
+          .get(root >= 10 ? 'threaten' : 'intend')
+          ?.find(([prefix]) => v.code.startsWith(prefix));
+        if (conv && !(root >= 10 && root <= 14)) {
+          const c = makeCand(v.pattern, v.trigger, v.sources, v.targets, v.targetPlace, cl, null);
+          c.code = conv[1];
+          c.mode = 'actual';
+          c.date = null;
+          extra.push(c);
         }
       }
     }
+    for (const c of extra) cands.push(c);
     // a purpose clause lends its target ("turned up to express gratitude for Moscow's support",
     // "impose sanctions to cripple Assad")
     for (const [cl, c] of verbCands) {
@@ -745,10 +697,12 @@ export class Coder {
     cl: Clause | null,
     c: Cand,
   ): boolean {
-    for (const a of sources) {
+    for (const a of [...sources, ...c.targets]) {
       const code = a.code ?? '';
       for (let i = 3; i + 3 <= code.length; i += 3) if (PHYS_ROLES.has(code.slice(i, i + 3))) return true;
     }
+    // a state as such ("Iran attacked ...") acts physically; people and parties are more often figurative
+    if (sources.some((a) => a.code && a.code.length === 3 && !/^(IGO|NGO|MNC)/.test(a.code))) return true;
     if (c.targetPlace) return true;
     const T = doc.tokens;
     const sent = doc.sentences[c.sentence]!;

@@ -54,23 +54,11 @@ export interface Clause {
 const PERSONAL = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you', 'him', 'them', 'us', 'me', 'her']);
 const POSSESSIVE = new Set(['his', 'her', 'its', 'their', 'our', 'my', 'your']);
 const RELPRON = new Set(['who', 'which', 'that', 'whom', 'whose']);
-const TIMEWORDS = new Set([
-  'today',
-  'yesterday',
-  'tomorrow',
-  'tonight',
-  'monday',
-  'tuesday',
-  'wednesday',
-  'thursday',
-  'friday',
-  'saturday',
-  'sunday',
-  'now',
-  'recently',
-  'earlier',
-  'later',
-]);
+const TIMEWORDS = new Set(
+  'today yesterday tomorrow tonight monday tuesday wednesday thursday friday saturday sunday now recently earlier later'.split(
+    ' ',
+  ),
+);
 const PARTICLES = new Set(['down', 'up', 'out', 'off', 'aside', 'back', 'away', 'over']);
 const MODALS = new Set([
   'will',
@@ -89,20 +77,15 @@ const MODALS = new Set([
 const NEG = new Set(['not', "n't", 'never', 'no']);
 const BE = new Set(['be', 'get']);
 const CONDITIONAL = new Set(['if', 'unless']);
-const SUBORD = new Set([
-  'after',
-  'before',
-  'since',
-  'until',
-  'as',
-  'while',
-  'because',
-  'although',
-  'though',
-  'when',
-  'once',
-  'whereas',
-]);
+const CATENATIVE = new Set(['help', 'let', 'go', 'come', 'dare']);
+const OBJECT_CONTROL = new Set(
+  'urge ask tell order force persuade invite encourage press pressure pressurise advise allow permit request call require convince instruct authorize authorise demand compel oblige implore beg appeal help warn want expect'.split(
+    ' ',
+  ),
+);
+const SUBORD = new Set(
+  'after before since until as while because although though when once whereas'.split(' '),
+);
 
 /** Is token t a past participle form (for passives)? wink's universal POS lacks VBN, so use the form. */
 function participle(t: Token): boolean {
@@ -161,7 +144,8 @@ export function chunk(doc: Doc, first: number, last: number): Chunk[] {
         if (u.pos === 'AUX' || u.pos === 'VERB') {
           head = j;
           j++;
-          if (u.pos === 'VERB' && !(j < last && (T[j]!.pos === 'VERB' || T[j]!.pos === 'AUX'))) break;
+          // a main verb ends the group, except catenatives ("help defend", "let go")
+          if (u.pos === 'VERB' && !(j < last && CATENATIVE.has(u.lemma) && T[j]!.pos === 'VERB')) break;
         } else if (
           (NEG.has(u.norm) || u.pos === 'ADV') &&
           j + 1 < last &&
@@ -276,6 +260,40 @@ export function parseSentence(doc: Doc, first: number, last: number): { chunks: 
   const clauses: Clause[] = [];
   const byChunk = new Map<number, Clause>();
   let conditionalUntil = -1;
+  /** The subject of the verb group at chunk ci: the nearest NP to its left not governed by a preposition. */
+  const leftSubject = (ci: number): Chunk[] => {
+    let k = ci - 1;
+    let found = -1;
+    while (k >= 0) {
+      const c = C[k]!;
+      if (c.kind === 'VG' || c.kind === 'SC' || c.kind === 'REL' || c.kind === 'PUNCT') break;
+      if (c.kind === 'NP') {
+        const before = C[k - 1];
+        // "after Britain took": a subordinating preposition before the subject
+        const sub = before?.kind === 'P' && k === ci - 1 && SUBORD.has(T[before.first]!.norm);
+        if (before?.kind !== 'P' || sub) {
+          found = k;
+          break;
+        }
+      }
+      k--;
+    }
+    if (found < 0) return [];
+    const subj = [C[found]!];
+    // coordination: "France and Italy", "Britain, France and Italy"
+    let k2 = found - 1;
+    while (
+      k2 >= 1 &&
+      (C[k2]!.kind === 'CC' || C[k2]!.kind === 'COMMA') &&
+      C[k2 - 1]!.kind === 'NP' &&
+      !['P', 'VG', 'PRT'].includes(C[k2 - 2]?.kind ?? '')
+    ) {
+      if (C[k2]!.kind === 'CC' && !/^(and|or)$/.test(T[C[k2]!.first]!.norm)) break;
+      subj.unshift(C[k2 - 1]!);
+      k2 -= 2;
+    }
+    return subj;
+  };
   for (let ci = 0; ci < C.length; ci++) {
     const ch = C[ci]!;
     if (ch.kind === 'SC' && CONDITIONAL.has(T[ch.first]!.norm)) {
@@ -332,8 +350,12 @@ export function parseSentence(doc: Doc, first: number, last: number): { chunks: 
       }
       const gov = k >= 0 && C[k]!.kind === 'VG' ? (byChunk.get(k) ?? null) : null;
       cl.governor = gov;
-      if (gov) {
-        if (objBetween && gov.object === objBetween) {
+      if (!gov && k >= 0 && C[k]!.kind === 'VG') {
+        // a copula and an adjective: "is ready to", "are due to"
+        cl.subject = leftSubject(k);
+        cl.subjectFrom = 'control';
+      } else if (gov) {
+        if (objBetween && gov.object === objBetween && OBJECT_CONTROL.has(gov.lemma)) {
           cl.subject = [objBetween];
           cl.subjectFrom = 'control';
         } else {
@@ -344,6 +366,18 @@ export function parseSentence(doc: Doc, first: number, last: number): { chunks: 
         cl.subject = prevClause.subject;
         cl.subjectFrom = 'control';
       }
+    } else if (
+      prevClause?.subjectFrom === 'relative' &&
+      prevClause.region[1] >= ch.first &&
+      prevC?.kind !== 'CC' &&
+      prevC?.kind !== 'COMMA'
+    ) {
+      // "students who marched through X denounced ...": the main verb after a relative clause
+      const rel = C.findIndex((c) => c.kind === 'REL' && c.last === prevClause.vg.first);
+      cl.subject = rel >= 1 ? leftSubject(rel) : prevClause.subject;
+      if (!cl.subject.length) cl.subject = prevClause.subject;
+      cl.subjectFrom = 'np';
+      cl.form = 'finite';
     } else if (prevC?.kind === 'REL' && ci >= 2 && C[ci - 2]!.kind === 'NP') {
       cl.subject = [C[ci - 2]!];
       cl.subjectFrom = 'relative';
@@ -363,41 +397,8 @@ export function parseSentence(doc: Doc, first: number, last: number): { chunks: 
       cl.subject = prevClause.subject;
       cl.subjectFrom = 'participle';
     } else {
-      // nearest NP to the left that is not the object of a preposition
-      let k = ci - 1;
-      let found = -1;
-      while (k >= 0) {
-        const c = C[k]!;
-        if (c.kind === 'VG' || c.kind === 'SC' || c.kind === 'REL' || c.kind === 'PUNCT') break;
-        if (c.kind === 'NP') {
-          const before = C[k - 1];
-          // "after Britain took": a subordinating preposition before the subject
-          const sub = before?.kind === 'P' && k === ci - 1 && SUBORD.has(T[before.first]!.norm);
-          if (before?.kind !== 'P' || sub) {
-            found = k;
-            break;
-          }
-        }
-        k--;
-      }
-      if (found >= 0) {
-        const subj = [C[found]!];
-        // coordination: "France and Italy", "Britain, France and Italy"
-        let k2 = found - 1;
-        while (
-          k2 >= 1 &&
-          (C[k2]!.kind === 'CC' || C[k2]!.kind === 'COMMA') &&
-          C[k2 - 1]!.kind === 'NP' &&
-          !['P', 'VG', 'PRT'].includes(C[k2 - 2]?.kind ?? '')
-        ) {
-          if (C[k2]!.kind === 'CC' && !/^(and|or)$/.test(T[C[k2]!.first]!.norm)) break;
-          subj.unshift(C[k2 - 1]!);
-          k2 -= 2;
-        }
-        // apposition: "X, the minister, said" → keep both, the first leads
-        if (subj.length === 2 && C[found + 1]?.kind === 'COMMA' && C[found - 1]?.kind === 'COMMA') {
-          // "A, B," directly before the verb is apposition, not coordination
-        }
+      const subj = leftSubject(ci);
+      if (subj.length) {
         cl.subject = subj;
         cl.subjectFrom = 'np';
       }
