@@ -431,7 +431,11 @@ export class EntityFinder {
     if (this.kb.givenNames.has(x.key) || x.caps) return false;
     if (this.notName.has(x.key)) return true;
     if (this.kb.commonWords.has(x.key) && !this.kb.cities.has(x.key)) return true;
+    // a label opening a line ("Scorers:", "Standings:")
+    if (x.start && toks[k + 1]?.text === ':' && /s$/.test(x.key) && !this.kb.cities.has(x.key)) return true;
     if (toks[k]!.pos === 'ADJ' && !this.kb.cities.has(x.key)) return true;
+    // adjectives of religion, nation or sport ("Islamic", "Olympic", "Moslem") are not actors by themselves
+    if (/(ic|ist|ism)$/.test(x.key) && !this.kb.cities.has(x.key) && !this.kb.maxLen.has(x.key)) return true;
     return false;
   }
 
