@@ -97,7 +97,6 @@ function numberAt(tokens: Token[], i: number, end: number): Omit<NumPhrase, 'bou
 }
 
 export function findFigures(doc: Doc): Figure[] {
-  const lex = lexicon();
   const t = doc.tokens;
   const out: Figure[] = [];
   const flags = analysis(doc).flags;
@@ -107,10 +106,7 @@ export function findFigures(doc: Doc): Figure[] {
       const tok = t[k]!;
       // cheap gate: digits, a currency sign or a number word
       const first = tok.text.charCodeAt(0);
-      const maybe =
-        (first >= 48 && first <= 57) ||
-        lex.currencies.has(tok.norm) ||
-        lex.numbers.at(t, k, sent.last) !== null;
+      const maybe = (first >= 48 && first <= 57) || (flags[k]! & (FLAG_NUMBER | FLAG_CURRENCY)) !== 0;
       if (!maybe) {
         k++;
         continue;
