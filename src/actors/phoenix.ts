@@ -256,16 +256,13 @@ function displayNames(raw: string, fileKind: Kind | null): string[] {
 
 /** AL-ASSAD → Al-Assad, O'NEILL → O'Neill: upper case at the start and after - ' ( / . */
 function titleWord(w: string): string {
-  const lower = w.toLowerCase();
-  let out = '';
-  let up = true;
-  for (let k = 0; k < lower.length; k++) {
-    const ch = lower[k]!;
-    out += up ? ch.toUpperCase() : ch;
-    up = ch === '-' || ch === "'" || ch === '(' || ch === '/' || ch === '.';
-  }
-  return out;
+  if (!BOUNDARY.test(w)) return w.charAt(0) + w.slice(1).toLowerCase();
+  return w
+    .toLowerCase()
+    .replace(/(^|[-'(/.])([a-z\u00e0-\u00ff])/g, (_m, p: string, c: string) => p + c.toUpperCase());
 }
+
+const BOUNDARY = /[-'(/.]/;
 
 function unique(xs: string[]): string[] {
   const seen = new Set<string>();

@@ -104,15 +104,18 @@ test('looksLikePhoenix tells Phoenix files from sitrep TSV', () => {
 
 test('real Phoenix dictionaries load fast and correctly', () => {
   const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
   const countries = loadPhoenixDictionary(join(phoenixDir, 'Phoenix.Countries.actors.txt'));
   const intl = loadPhoenixDictionary(join(phoenixDir, 'Phoenix.International.actors.txt'));
   const mns = loadPhoenixDictionary(join(phoenixDir, 'Phoenix.MilNonState.actors.txt'));
   const agents = loadPhoenixDictionary(join(phoenixDir, 'Phoenix.agents.txt'));
   const ms = performance.now() - t0;
+  const used = process.cpuUsage(cpu0);
+  const cpuMs = (used.user + used.system) / 1000;
   const distinct = (xs: DictEntry[]) => new Set(xs.map((x) => x.name)).size;
   console.log(
     `phoenix: countries ${distinct(countries)} actors/${countries.length} rows, international ${distinct(intl)}, ` +
-      `milnonstate ${distinct(mns)}, agents ${agents.length}; ${ms.toFixed(0)} ms`,
+      `milnonstate ${distinct(mns)}, agents ${agents.length}; ${ms.toFixed(0)} ms wall, ${cpuMs.toFixed(0)} ms cpu`,
   );
   assert.ok(distinct(countries) > 17000, 'about 18k named actors in the countries file');
   assert.ok(distinct(intl) > 5000);
@@ -138,5 +141,6 @@ test('real Phoenix dictionaries load fast and correctly', () => {
   assert.ok(intl.some((r) => r.name === 'UN' && r.code === 'IGOUNO'));
   assert.ok(mns.some((r) => r.name === 'HAMAS' && r.aliases.includes('Hamas')));
   assert.ok(agents.some((r) => r.name === 'police' && r.code === 'COP'));
-  assert.ok(ms < 3000, `loading took ${ms.toFixed(0)} ms`);
+  // CPU time, not wall time: CI machines run many test files at once (about 0.5 s on an idle machine)
+  assert.ok(cpuMs < 4000, `loading took ${cpuMs.toFixed(0)} ms of CPU`);
 });
