@@ -53,7 +53,7 @@ export const SPECS: Spec[] = [
     id: 'fx-veto',
     published: '2012-02-05',
     actors: [
-      { name: 'Russia', code: 'RUS', country: 'RUS', type: 'country', mentions: ['Russia', 'Russian'] },
+      { name: 'Russia', code: 'RUS', country: 'RUS', type: 'country', mentions: ['Russia'] },
       { name: 'Syrian forces', code: 'SYRMIL', country: 'SYR', type: 'group', mentions: ['Syrian forces'] },
       { name: 'Sergei Lavrov', code: 'RUSGOV', country: 'RUS', type: 'person', mentions: ['Sergei Lavrov'] },
       {
@@ -230,9 +230,12 @@ export const SPECS: Spec[] = [
   },
 ];
 
+/** Every whole-word occurrence of needle in text. */
 function all(text: string, needle: string): number[] {
   const out: number[] = [];
-  for (let i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + needle.length)) out.push(i);
+  const word = /[\p{L}\p{N}]/u;
+  for (let i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + needle.length))
+    if (!word.test(text[i - 1] ?? ' ') && !word.test(text[i + needle.length] ?? ' ')) out.push(i);
   return out;
 }
 

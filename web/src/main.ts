@@ -11,6 +11,7 @@ import { articleLink, renderTable } from './table.js';
 import { renderTimeline } from './timeline.js';
 
 const main = document.getElementById('main')!;
+let mapZoom = false;
 
 function parseHash(): { path: string; params: URLSearchParams } {
   const raw = location.hash.replace(/^#/, '') || '/';
@@ -164,7 +165,7 @@ function overview(f: Filter): HTMLElement {
     const geo = await get<{ cell: number; cells: GeoCell[] }>(
       `/api/geo${query(f, { cell: cellFor(health.events) })}`,
     );
-    const svg = renderMap(geo.cells, async (c) => {
+    const pick = async (c: GeoCell): Promise<void> => {
       mapDetail.replaceChildren(h('p', { class: 'small' }, 'loading…'));
       try {
         const bbox = c.bbox.join(',');
@@ -183,16 +184,29 @@ function overview(f: Filter): HTMLElement {
       } catch (e) {
         mapDetail.replaceChildren(errorBox(e));
       }
+    };
+    const holder = h('div', { class: 'map-wrap' }, renderMap(geo.cells, pick, mapZoom));
+    const toggle = h(
+      'button',
+      { type: 'button', class: 'secondary', 'aria-pressed': String(mapZoom) },
+      mapZoom ? 'Whole world' : 'Zoom to events',
+    );
+    toggle.addEventListener('click', () => {
+      mapZoom = !mapZoom;
+      toggle.textContent = mapZoom ? 'Whole world' : 'Zoom to events';
+      toggle.setAttribute('aria-pressed', String(mapZoom));
+      holder.replaceChildren(renderMap(geo.cells, pick, mapZoom));
     });
     const located = geo.cells.reduce((n, c) => n + c.count, 0);
     return h(
       'div',
       {},
-      h('div', { class: 'map-wrap' }, svg),
+      holder,
       h(
         'p',
         { class: 'small' },
-        `${located} event(s) with a place, in ${geo.cells.length} cluster(s) of ${geo.cell}°. Click a point for its events.`,
+        toggle,
+        ` ${located} event(s) with a place, in ${geo.cells.length} cluster(s) of ${geo.cell}°. Click a point for its events.`,
       ),
       mapDetail,
     );

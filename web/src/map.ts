@@ -2,30 +2,61 @@
 // no tiles, no network) and events as points clustered on a server-side grid, coloured by the
 // cluster's dominant QuadClass. Click (or Enter) a point to list its events and their articles.
 import { geoNaturalEarth1, geoPath, geoGraticule10 } from 'd3-geo';
-import type { GeoPermissibleObjects } from 'd3-geo';
+import type { GeoPermissibleObjects, GeoProjection } from 'd3-geo';
 import { feature } from 'topojson-client';
 import type { Topology, GeometryCollection } from 'topojson-specification';
-import world from 'world-atlas/countries-110m.json';
+import atlas from 'world-atlas/countries-110m.json';
 import type { GeoCell } from './api.js';
 import { QUAD_COLORS, QUAD_NAMES, activate, s } from './dom.js';
 
 const W = 960;
 const H = 500;
-const topo = world as unknown as Topology<{ countries: GeometryCollection<{ name: string }> }>;
+const topo = atlas as unknown as Topology<{ countries: GeometryCollection<{ name: string }> }>;
 const countries = feature(topo, topo.objects.countries);
 
-export const projection = geoNaturalEarth1().fitExtent(
+const world = geoNaturalEarth1().fitExtent(
   [
     [4, 4],
     [W - 4, H - 4],
   ],
   { type: 'Sphere' },
 );
-const path = geoPath(projection);
+
+/** The whole world, or zoomed to the events (at least 24° across). */
+function projectionFor(cells: GeoCell[], zoom: boolean): GeoProjection {
+  if (!zoom || !cells.length) return world;
+  const lons = cells.map((c) => c.lon);
+  const lats = cells.map((c) => c.lat);
+  let [x0, x1, y0, y1] = [Math.min(...lons), Math.max(...lons), Math.min(...lats), Math.max(...lats)];
+  const padX = Math.max(4, (24 - (x1 - x0)) / 2);
+  const padY = Math.max(3, (14 - (y1 - y0)) / 2);
+  [x0, x1, y0, y1] = [
+    Math.max(-180, x0 - padX),
+    Math.min(180, x1 + padX),
+    Math.max(-85, y0 - padY),
+    Math.min(85, y1 + padY),
+  ];
+  return geoNaturalEarth1().fitExtent(
+    [
+      [10, 10],
+      [W - 10, H - 10],
+    ],
+    {
+      type: 'MultiPoint',
+      coordinates: [
+        [x0, y0],
+        [x1, y1],
+        [x0, y1],
+        [x1, y0],
+      ],
+    },
+  );
+}
 
 let base: SVGGElement | null = null;
-function baseLayer(): SVGGElement {
-  if (base) return base.cloneNode(true) as SVGGElement;
+function baseLayer(projection: GeoProjection): SVGGElement {
+  if (base && projection === world) return base.cloneNode(true) as SVGGElement;
+  const path = geoPath(projection);
   const g = s('g', { class: 'basemap' });
   g.append(s('path', { d: path({ type: 'Sphere' }) ?? '', class: 'sphere' }));
   g.append(s('path', { d: path(geoGraticule10()) ?? '', class: 'graticule' }));
@@ -38,18 +69,19 @@ function baseLayer(): SVGGElement {
     p.append(s('title', {}, f.properties?.name ?? ''));
     g.append(p);
   }
-  base = g;
+  if (projection === world) base = g;
   return g.cloneNode(true) as SVGGElement;
 }
 
-export function renderMap(cells: GeoCell[], onPick: (cell: GeoCell) => void): SVGSVGElement {
+export function renderMap(cells: GeoCell[], onPick: (cell: GeoCell) => void, zoom = false): SVGSVGElement {
+  const projection = projectionFor(cells, zoom);
   const svg = s('svg', {
     viewBox: `0 0 ${W} ${H}`,
     class: 'map-svg',
     role: 'group',
     'aria-label': 'Map of events',
   });
-  svg.append(baseLayer());
+  svg.append(baseLayer(projection));
   const pts = s('g', { class: 'points' });
   const max = Math.max(1, ...cells.map((c) => c.count));
   // big clusters first so small ones stay clickable on top
@@ -57,7 +89,7 @@ export function renderMap(cells: GeoCell[], onPick: (cell: GeoCell) => void): SV
     const xy = projection([c.lon, c.lat]);
     if (!xy) continue;
     const q = c.quads.indexOf(Math.max(...c.quads));
-    const r = 4 + 14 * Math.sqrt(c.count / max);
+    const r = (zoom ? 6 : 4) + 14 * Math.sqrt(c.count / max);
     const g = s('g', {
       class: 'point',
       'data-lat': c.lat,

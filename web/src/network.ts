@@ -69,16 +69,23 @@ export function layout(
       b.vy += dy * f;
     }
     for (const d of nodes) {
-      d.vx += (W / 2 - d.x) * 0.05;
-      d.vy += (H / 2 - d.y) * 0.05;
+      d.vx += (W / 2 - d.x) * 0.15;
+      d.vy += (H / 2 - d.y) * 0.15;
       const m = Math.sqrt(d.vx * d.vx + d.vy * d.vy) || 1;
       d.x += (d.vx / m) * Math.min(m, temp);
       d.y += (d.vy / m) * Math.min(m, temp);
-      d.x = Math.max(40, Math.min(W - 40, d.x));
-      d.y = Math.max(24, Math.min(H - 24, d.y));
     }
   }
-  return new Map(nodes.map((d) => [d.id, { x: d.x, y: d.y }]));
+  // scale the drawing to fill the frame (keeping its aspect ratio)
+  const xs = nodes.map((d) => d.x);
+  const ys = nodes.map((d) => d.y);
+  const [x0, x1, y0, y1] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+  const mx = 50;
+  const my = 30;
+  const sc = Math.min((W - 2 * mx) / Math.max(1, x1 - x0), (H - 2 * my) / Math.max(1, y1 - y0), 3);
+  const cx = (x0 + x1) / 2;
+  const cy = (y0 + y1) / 2;
+  return new Map(nodes.map((d) => [d.id, { x: W / 2 + (d.x - cx) * sc, y: H / 2 + (d.y - cy) * sc }]));
 }
 
 export function renderNetwork(
@@ -110,8 +117,9 @@ export function renderNetwork(
         viewBox: '0 0 10 10',
         refX: 10,
         refY: 5,
-        markerWidth: 6,
-        markerHeight: 6,
+        markerWidth: 10,
+        markerUnits: 'userSpaceOnUse',
+        markerHeight: 10,
         orient: 'auto-start-reverse',
       },
       s('path', { d: 'M0,0L10,5L0,10z', class: 'arrowhead' }),

@@ -130,8 +130,9 @@ export function renderTimeline(
     );
     if (b.count) {
       g.setAttribute('aria-label', `${b.key}: ${b.count} events`);
+      // mouse/touch clicks arrive through the brush handlers below (pointer capture); this is the keyboard path
       activate(g, (e) => {
-        if ((e as MouseEvent).detail === 0 || !dragged) onSelect(b.from, b.to);
+        if (e.type !== 'click') onSelect(b.from, b.to);
       });
     }
     svg.append(g);
@@ -190,6 +191,7 @@ export function renderTimeline(
     const [a, b] = [Math.min(i, startI), Math.max(i, startI)];
     startI = -1;
     if (dragged) onSelect(bs[a]!.from, bs[b]!.to);
+    else if (bs[i]!.count) onSelect(bs[i]!.from, bs[i]!.to);
   });
   const legend = h(
     'ul',
