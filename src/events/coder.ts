@@ -62,6 +62,11 @@ const PHYS_WORDS = new Set(
   ),
 );
 const VERBAL_ATTACK = new Set(['attack', 'hit', 'strike', 'assault', 'blast', 'fight', 'batter', 'savage']);
+const REPORTING = new Set(
+  'say tell announce declare confirm state add insist warn report claim deny reiterate stress note indicate believe think promise pledge vow threaten admit acknowledge decide reply argue explain suggest'.split(
+    ' ',
+  ),
+);
 const ELABORATIVE = new Set(['include', 'involve', 'comprise', 'contain']);
 
 function iso3(iso2: string | null): string | null {
@@ -99,6 +104,8 @@ export class Coder {
   private readonly P: PatternSet;
   private readonly hooks: CoderHooks;
   private readonly noise: Noise;
+  /** appositions of the sentence being coded */
+  private appos: Map<Chunk, Chunk> | null = null;
 
   constructor(patterns: PatternSet, hooks: CoderHooks = {}) {
     this.P = patterns;
@@ -188,6 +195,8 @@ export class Coder {
     const T = doc.tokens;
     for (const np of nps) {
       let got = this.npActors(doc, mentionAt, np, false);
+      const alt = this.appos?.get(np);
+      if (!got.length && alt) got = this.npActors(doc, mentionAt, alt, false);
       if (!got.length && (PARTITIVE.has(T[np.head]!.lemma) || T[np.head]!.pos === 'NUM')) {
         const ci = chunks.indexOf(np);
         if (
@@ -227,7 +236,8 @@ export class Coder {
   private sentence(doc: Doc, s: number, mentionAt: Int32Array, cands: Cand[], sportyArticle: boolean): void {
     const T = doc.tokens;
     const sent = doc.sentences[s]!;
-    const { chunks, clauses } = parseSentence(doc, sent.first, sent.last);
+    const { chunks, clauses, appos } = parseSentence(doc, sent.first, sent.last);
+    this.appos = appos;
     const P = this.P;
     const lemmas = new Set<string>();
     for (let k = sent.first; k < sent.last; k++) lemmas.add(T[k]!.lemma);
@@ -243,6 +253,32 @@ export class Coder {
     const clauseEvents = new Map<Clause, Cand[]>();
     const clauseMode = new Map<Clause, EventMode>();
     const clauseDate = new Map<Clause, string | null>();
+    /** the reporting clause that embeds cl ("X said [it would ...]"), if any */
+    const reportedBy = (cl: Clause): Clause | null => {
+      const idx = clauses.indexOf(cl);
+      for (let i = idx - 1; i >= 0; i--) {
+        const r = clauses[i]!;
+        if (REPORTING.has(r.lemma) && embeds(r, cl)) return r;
+      }
+      return null;
+    };
+    /** is d the finite clause right after cl's verb ("said [that] d")? */
+    const embeds = (cl: Clause, d: Clause): boolean => {
+      if (d === cl || d.form !== 'finite' || d.subjectFrom !== 'np' || !d.subject.length) return false;
+      const s0 = d.subject[0]!.first;
+      if (s0 < cl.vg.last) return false;
+      const end = cl.region[1];
+      return d.vg.first === end || (s0 === end + 1 && T[end]!.norm === 'that') || (s0 === end && d.vg.first <= end + 6);
+    };
+    /** sources of a clause; an uncoded pronoun subject after a reporting verb is the reporter */
+    const clauseSources = (cl: Clause): EventActor[] => {
+      const src = this.subjectActors(doc, mentionAt, cl.subject, chunks);
+      if (src.length || cl.subject.length !== 1) return src;
+      const np = cl.subject[0]!;
+      if (np.last - np.first !== 1 || T[np.first]!.pos !== 'PRON') return src;
+      const r = reportedBy(cl);
+      return r ? this.subjectActors(doc, mentionAt, r.subject, chunks) : src;
+    };
     const regionTokens = (cl: Clause): [number, number] => [cl.vg.last, cl.region[1]];
     const published = doc.meta.published;
 
@@ -285,7 +321,9 @@ export class Coder {
       let mode: EventMode = 'actual';
       if (cl.negated) mode = 'denied';
       else if (cl.conditional) mode = 'hypothetical';
-      else if (cl.modal === 'will' || cl.modal === 'shall') mode = 'expected';
+      else if (cl.modal === 'will' || cl.modal === 'shall' || (cl.modal === 'would' && reportedBy(cl)))
+        mode = 'expected';
+      else if ((cl.modal === 'must' || cl.modal === 'should') && reportedBy(cl)) mode = 'requested';
       else if (cl.modal) mode = 'hypothetical';
       const gov = governorOf(cl);
       if (cl.form === 'infinitive') {
@@ -468,7 +506,7 @@ export class Coder {
           ? { targets: subjT, place: null }
           : findTargets(hit, null, [], cl.pps, sources);
       } else {
-        sources = this.subjectActors(doc, mentionAt, cl.subject, chunks);
+        sources = clauseSources(cl);
         targetSide = findTargets(hit, cl.object, cl.objectMore, cl.pps, sources);
       }
       const trig: [number, number] = [cl.verb, cl.particle ? cl.verb + 2 : cl.verb + 1];
@@ -609,7 +647,7 @@ export class Coder {
             own.code === '130' ||
             own.code === '100')
         ) {
-          const sources = own?.sources ?? this.subjectActors(doc, mentionAt, cl.subject, chunks);
+          const sources = own?.sources ?? clauseSources(cl);
           let targets = own?.targets.length ? own.targets : innerEv.targets;
           if ((cls === 'request' || cls === 'demand') && cl.object) {
             const objActs = this.npActors(doc, mentionAt, cl.object, true);
@@ -638,7 +676,7 @@ export class Coder {
       const root = v ? Number(v.code.slice(0, 2)) : 0;
       if (
         v &&
-        cl.modal === 'will' &&
+        (cl.modal === 'will' || cl.modal === 'would') &&
         !cl.passive &&
         clauseMode.get(cl) === 'expected' &&
         ((root >= 4 && root <= 8) || root >= 10)
@@ -651,6 +689,42 @@ export class Coder {
           c.code = conv[1];
           c.mode = 'actual';
           c.date = null;
+          extra.push(c);
+        }
+      }
+    }
+    for (const cl of clauses) {
+      const v = verbCands.get(cl);
+      // "demanded that X ...", "urged that X ...": the target is the subject of the that-clause
+      if (v && !v.targets.length && !v.pattern.flags.has('say')) {
+        const d = clauses.find((x) => embeds(cl, x));
+        if (d) v.targets = this.subjectActors(doc, mentionAt, d.subject, chunks).filter((a) => !v.sources.some((b) => b.actor === a.actor));
+      }
+      // "X said Y must do Z" is a demand by X on Y (CAMEO 10x)
+      if (REPORTING.has(cl.lemma)) {
+        const d = clauses.find((x) => embeds(cl, x) && (x.modal === 'must' || x.modal === 'should'));
+        if (d) {
+          const inner = verbCands.get(d);
+          const conv = inner ? this.P.convert.get('demand')?.find(([prefix]) => inner.code.startsWith(prefix)) : null;
+          const base = inner?.pattern ?? v?.pattern;
+          const sources = clauseSources(cl);
+          if (base && sources.length) {
+            const plain = { ...base, flags: new Set<string>() };
+            const c = makeCand(plain, [cl.verb, cl.verb + 1], sources, this.subjectActors(doc, mentionAt, d.subject, chunks), null, cl, null);
+            c.code = conv ? conv[1] : '100';
+            c.mode = 'actual';
+            if (v) verbCands.delete(cl);
+            extra.push(c);
+          }
+        }
+      }
+      // "would not meet the demands", "did not release": a refusal to cooperate is a rejection (CAMEO 12x)
+      if (v && cl.negated && /^0[3-8]/.test(v.code)) {
+        const conv = this.P.convert.get('refuse')?.find(([prefix]) => v.code.startsWith(prefix));
+        if (conv) {
+          const c = makeCand(v.pattern, v.trigger, v.sources, v.targets, v.targetPlace, cl, null);
+          c.code = conv[1];
+          c.mode = 'actual';
           extra.push(c);
         }
       }

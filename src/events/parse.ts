@@ -114,6 +114,16 @@ export function chunk(doc: Doc, first: number, last: number): Chunk[] {
     const t = T[i]!;
     const p = t.pos;
     const n = t.norm;
+    // a parenthesis ("(APEC)", "(Party of God)") is transparent: skip it
+    if (t.text === '(' || t.text === '[') {
+      const close = t.text === '(' ? ')' : ']';
+      let j = i + 1;
+      while (j < last && j - i < 15 && T[j]!.text !== close) j++;
+      if (j < last && T[j]!.text === close) {
+        i = j + 1;
+        continue;
+      }
+    }
     // verb group: AUX* (neg|ADV)* VERB
     if (
       p === 'AUX' ||
@@ -254,12 +264,17 @@ function vgInfo(doc: Doc, vg: Chunk): { passive: boolean; negated: boolean; moda
 }
 
 /** Parse one sentence into clauses, in text order. */
-export function parseSentence(doc: Doc, first: number, last: number): { chunks: Chunk[]; clauses: Clause[] } {
+export function parseSentence(
+  doc: Doc,
+  first: number,
+  last: number,
+): { chunks: Chunk[]; clauses: Clause[]; appos: Map<Chunk, Chunk> } {
   const T = doc.tokens;
   const C = chunk(doc, first, last);
   const clauses: Clause[] = [];
   const byChunk = new Map<number, Clause>();
   let conditionalUntil = -1;
+  const appos = new Map<Chunk, Chunk>();
   /** The subject of the verb group at chunk ci: the nearest NP to its left not governed by a preposition. */
   const leftSubject = (ci: number): Chunk[] => {
     let k = ci - 1;
@@ -279,6 +294,16 @@ export function parseSentence(doc: Doc, first: number, last: number): { chunks: 
       k--;
     }
     if (found < 0) return [];
+    // apposition "X, the rebel leader, said": the subject is X (the appositive is kept as an alternative)
+    if (
+      (C[found + 1]?.kind === 'COMMA' || C[ci - 1]?.kind === 'COMMA') &&
+      C[found - 1]?.kind === 'COMMA' &&
+      C[found - 2]?.kind === 'NP' &&
+      C[found - 3]?.kind !== 'P'
+    ) {
+      appos.set(C[found - 2]!, C[found]!);
+      return [C[found - 2]!];
+    }
     const subj = [C[found]!];
     // coordination: "France and Italy", "Britain, France and Italy"
     let k2 = found - 1;
@@ -465,5 +490,5 @@ export function parseSentence(doc: Doc, first: number, last: number): { chunks: 
     clauses.push(cl);
     byChunk.set(ci, cl);
   }
-  return { chunks: C, clauses };
+  return { chunks: C, clauses, appos };
 }
