@@ -81,9 +81,14 @@ export interface Found {
   score: number;
 }
 
-const CAP = /^[A-Z\u00C0-\u00DE]/;
-const isCap = (t: Token): boolean => CAP.test(t.text);
-const isWordy = (t: Token): boolean => /[A-Za-z\u00C0-\u024F]/.test(t.text);
+const isCap = (t: Token): boolean => {
+  const c = t.text.charCodeAt(0);
+  return (c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde && c !== 0xd7);
+};
+const isWordy = (t: Token): boolean => {
+  const c = t.norm.charCodeAt(0);
+  return (c >= 97 && c <= 122) || c >= 0xc0 || /[a-z]/.test(t.norm);
+};
 
 /** a sentence written in title case (headlines): neighbour-capital vetoes do not apply */
 function titleCase(tokens: Token[], first: number, last: number): boolean {
@@ -95,7 +100,13 @@ function titleCase(tokens: Token[], first: number, last: number): boolean {
     words++;
     if (isCap(t)) caps++;
   }
-  return words >= 3 && caps / words > 0.7;
+  if (words < 3 || caps / words <= 0.7) return false;
+  // a headline capitalises its verbs and common nouns, not only its names
+  for (let k = first + 1; k < last; k++) {
+    const t = tokens[k]!;
+    if (isCap(t) && /^(VERB|NOUN|ADJ|ADV|AUX)$/.test(t.pos)) return true;
+  }
+  return false;
 }
 
 const MAX_TOKENS = 9;
@@ -139,8 +150,10 @@ export function geoparse(doc: Doc): ParseResult {
       while (e + 1 < s.last && isCap(tokens[e + 1]!) && isWordy(tokens[e + 1]!)) e++;
       if (e === k || e - k > 2) continue;
       const whole = normName(text.slice(tokens[k]!.start, tokens[e]!.end));
-      if (g.lookup(whole).length || g.lookup(tokens[k]!.norm).some((r) => g.cand(r).kind !== 'city')) continue;
-      if (w.prefixes.has(tokens[k]!.norm) || w.roles.has(tokens[e]!.norm) || w.suffixes.has(tokens[e]!.norm)) continue;
+      if (g.lookup(whole).length || g.lookup(tokens[k]!.norm).some((r) => g.cand(r).kind !== 'city'))
+        continue;
+      if (w.prefixes.has(tokens[k]!.norm) || w.roles.has(tokens[e]!.norm) || w.suffixes.has(tokens[e]!.norm))
+        continue;
       for (let q = k + 1; q <= e; q++) {
         const nt = tokens[q]!;
         if (/^[A-Z][a-z]+$/.test(nt.text)) personParts.add(nt.norm);
@@ -148,7 +161,9 @@ export function geoparse(doc: Doc): ParseResult {
     }
   }
   if (doc.entities.length) {
-    for (const e of doc.entities) if (e.type === 'PERSON') for (const part of e.text.split(/\s+/).slice(1)) personParts.add(part.toLowerCase());
+    for (const e of doc.entities)
+      if (e.type === 'PERSON')
+        for (const part of e.text.split(/\s+/).slice(1)) personParts.add(part.toLowerCase());
   }
 
   const found: Found[] = [];
@@ -168,7 +183,10 @@ export function geoparse(doc: Doc): ParseResult {
         continue;
       }
       // demonyms (one or two words) vote for the focus
-      const d2 = i + 1 < s.last ? g.demonym(normName(text.slice(t.start, tokens[i + 1]!.end))) : undefined;
+      const d2 =
+        i + 1 < s.last && isCap(tokens[i + 1]!)
+          ? g.demonym(normName(text.slice(t.start, tokens[i + 1]!.end)))
+          : undefined;
       const d1 = g.demonym(t.norm);
       if (d2 || d1) {
         vote(votes, (d2 ?? d1)!, 0.5);
@@ -188,13 +206,19 @@ export function geoparse(doc: Doc): ParseResult {
             isCap(u) ||
             (attached && /^[-'.’]$/.test(u.text)) ||
             (w.connectors.has(u.norm) && j + 1 < s.last) ||
+            /^(state|province|city|region|governorate|oblast)$/.test(u.norm) ||
             (attached && /^[a-z]/.test(u.text) && tokens[j - 1]!.text === '-');
           if (!ok) break;
         }
         // a name ends on a capitalised word, or on the dot of a short abbreviation (Ky., D.C.)
-        if (!isCap(u) && !(u.text === '.' && j > i && tokens[j - 1]!.text.length <= 4)) continue;
+        if (
+          !isCap(u) &&
+          !(u.text === '.' && j > i && tokens[j - 1]!.text.length <= 4) &&
+          !/^(state|province|city|region|governorate|oblast)$/.test(u.norm)
+        )
+          continue;
         const key = normName(text.slice(t.start, u.end));
-        if (!key) continue;
+        if (!key || (u.text === '.' && key === bestKey)) continue; // "Homs." is "Homs" at a full stop
         const refs = g.lookup(key);
         if (refs.length) {
           bestJ = j;
@@ -448,13 +472,18 @@ export function geoparse(doc: Doc): ParseResult {
       let bestS = -Infinity;
       const cands = m.refs.length > 40 ? topByPop(g, m.refs, 40) : m.refs.map((r) => g.cand(r));
       for (const c of cands) {
+        // closeness: each other place name within 100 km adds 1.5 (within 300 km 0.6), at most 4.5
         let near = 0;
+        const seen = new Set<string>();
         for (const o of anchors) {
-          if (o === m || o.key === m.key || !o.chosen) continue;
+          if (o === m || o.key === m.key || !o.chosen || seen.has(o.key)) continue;
           const d = km(c.lat, c.lon, o.chosen.lat, o.chosen.lon);
-          if (d < 100) near = Math.max(near, 1.2);
-          else if (d < 300) near = Math.max(near, 0.6);
+          if (d < 100) near += 1.5;
+          else if (d < 300) near += 0.6;
+          else continue;
+          seen.add(o.key);
         }
+        near = Math.min(near, 4.5);
         const s = score(m, c) + near;
         if (s > bestS) [bestC, bestS] = [c, s];
       }

@@ -22,7 +22,10 @@ const FOLD: Record<string, string> = {
 const ASCII = /^[\x20-\x7e]*$/;
 
 /** Normalised key of a place name or of a span of text. */
+const PLAIN = /^[A-Za-z]+$/;
+
 export function normName(s: string): string {
+  if (PLAIN.test(s)) return s.toLowerCase();
   let t = s;
   if (!ASCII.test(t)) {
     t = t.normalize('NFD').replace(/[\u0300-\u036f]/g, '');

@@ -1,0 +1,195 @@
+// The places stage on short texts written for these tests: each rule and each wrong-place trap.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { Doc } from '../../src/text/doc.js';
+import { paragraphs } from '../../src/text/paragraphs.js';
+import { tokenize } from '../../src/text/tokenize.js';
+import { createPlacesStage, gazetteer, km, placeForSpan } from '../../src/places/index.js';
+import { normName } from '../../src/places/normalise.js';
+import { aucOf, matchSpans } from '../../src/eval/places.js';
+import type { Place } from '../../src/result.js';
+
+const stage = createPlacesStage({});
+
+function run(text: string): Doc {
+  const doc = new Doc(text, { id: 't', title: null, published: '2012-02-07', source: null, url: null });
+  doc.paragraphs = paragraphs(text);
+  tokenize(doc);
+  stage.run(doc);
+  return doc;
+}
+
+const find = (doc: Doc, surface: string): Place[] => doc.places.filter((p) => p.text === surface);
+const one = (doc: Doc, surface: string): Place => {
+  const p = find(doc, surface)[0];
+  assert.ok(p, `no place "${surface}" in ${JSON.stringify(doc.places.map((x) => x.text))}`);
+  return p;
+};
+const near = (p: Place, lat: number, lon: number, maxKm: number): void => {
+  assert.ok(p.lat !== null && p.lon !== null, `${p.text} has no coordinates`);
+  const d = km(p.lat, p.lon, lat, lon);
+  assert.ok(d <= maxKm, `${p.text} → ${p.name} ${p.country} (${p.lat},${p.lon}) is ${d.toFixed(0)} km away`);
+};
+
+test('normalised names fold diacritics, ayn marks, dots and hyphens', () => {
+  assert.equal(normName('Ḩamāh'), 'hamah');
+  assert.equal(normName('Dar‘ā'), 'dara');
+  assert.equal(normName('St. Louis'), 'st louis');
+  assert.equal(normName('Deir ez-Zor'), 'deir ez zor');
+  assert.equal(normName('Zürich'), 'zurich');
+});
+
+test('gazetteer loads lazily and indexes cities, countries, regions and aliases', () => {
+  const g = gazetteer();
+  assert.ok(g.stats.cities > 130000);
+  const homs = g.lookup('homs').map((r) => g.cand(r));
+  assert.ok(homs.some((c) => c.country === 'SY' && c.geonameid === 169577));
+  const hama = g.lookup('hama').map((r) => g.cand(r));
+  assert.ok(
+    hama.some((c) => c.country === 'SY' && c.name === 'Ḩamāh'),
+    'alias Hama → Ḩamāh',
+  );
+  const kiev = g.lookup('kiev').map((r) => g.cand(r));
+  assert.ok(
+    kiev.some((c) => c.country === 'UA' && c.feature === 'P.PPLC'),
+    'alias Kiev → Kyiv',
+  );
+  assert.equal(g.country('SY')?.feature, 'A.PCLI');
+  assert.equal(g.admin1('US', 'KY')?.name, 'Kentucky');
+  assert.equal(g.demonym('syrians'), 'SY');
+});
+
+test('Homs in a Syria story is Homs, Syria; Damascus is Syria; Mazzeh is in Damascus', () => {
+  const doc = run(
+    'Syrian troops shelled Homs again on Tuesday, activists said. In Damascus, the government ' +
+      'blamed armed gangs. Residents of the Mazzeh district reported gunfire near the airport road. ' +
+      'Syria denied the reports.',
+  );
+  near(one(doc, 'Homs'), 34.73, 36.72, 50);
+  assert.equal(one(doc, 'Homs').country, 'SY');
+  assert.equal(one(doc, 'Damascus').country, 'SY');
+  near(one(doc, 'Mazzeh'), 33.51, 36.29, 15);
+  const syria = one(doc, 'Syria');
+  assert.equal(syria.country, 'SY');
+  assert.equal(syria.feature, 'A.PCLI');
+  assert.equal(doc.focusCountry, 'SY');
+  // the demonym votes but is not a place
+  assert.equal(find(doc, 'Syrian').length, 0);
+});
+
+test('Damascus in an Oregon story is the Oregon town', () => {
+  const doc = run(
+    'The city council of Damascus, Oregon, met on Monday. Damascus lies southeast of Portland, ' +
+      'and Oregon officials expect the town to grow.',
+  );
+  for (const p of find(doc, 'Damascus')) assert.equal(p.country, 'US');
+  near(find(doc, 'Damascus')[1] ?? one(doc, 'Damascus'), 45.42, -122.46, 60);
+});
+
+test('Georgia: the country in a Caucasus story, the state in a US story', () => {
+  const a = run(
+    'Russian tanks rolled into Georgia. Shelling was reported near Tbilisi and in South Ossetia.',
+  );
+  assert.equal(one(a, 'Georgia').country, 'GE');
+  assert.equal(one(a, 'Georgia').feature, 'A.PCLI');
+  const b = run(
+    'Storms hit Georgia overnight. Roads were closed in Atlanta and Macon, and Alabama was spared.',
+  );
+  assert.equal(one(b, 'Georgia').country, 'US');
+  assert.equal(one(b, 'Georgia').feature, 'A.ADM1');
+});
+
+test('countries resolve to the country entry, never to a town of the same name', () => {
+  const doc = run('France and Germany called for talks. The envoy flew to France on Sunday.');
+  for (const p of find(doc, 'France')) {
+    assert.equal(p.feature, 'A.PCLI');
+    assert.equal(p.country, 'FR');
+  }
+  assert.equal(one(doc, 'Germany').geonameid, 2921044);
+});
+
+test('Washington is the capital; Washington state is the state; Albany is not Albania', () => {
+  const a = run('Officials in Washington said the talks would resume.');
+  assert.equal(one(a, 'Washington').feature, 'P.PPLC');
+  const b = run('Wildfires spread across Washington state and Oregon.');
+  assert.equal(one(b, 'Washington state').feature, 'A.ADM1');
+  const c = run('Lawmakers in Albany, New York, passed the budget.');
+  assert.equal(one(c, 'Albany').country, 'US');
+  near(one(c, 'Albany'), 42.65, -73.76, 30);
+});
+
+test('Western Europe is a region, not Germany', () => {
+  const doc = run('Prices rose across Western Europe last year.');
+  const p = one(doc, 'Western Europe');
+  assert.notEqual(p.country, 'DE');
+  assert.equal(p.feature?.startsWith('L.'), true);
+});
+
+test('words that are not places stay out', () => {
+  const doc = run(
+    'David Cameron met China Smith in March. Many people attended. Council members said the talks ended. ' +
+      'Let us go, she told us.',
+  );
+  const texts = doc.places.map((p) => p.text);
+  for (const w of ['David', 'Cameron', 'China', 'March', 'Many', 'Council', 'us']) {
+    assert.ok(!texts.includes(w), `${w} taken as a place: ${JSON.stringify(texts)}`);
+  }
+});
+
+test('abbreviations only when written as such; "City, ST" patterns qualify the city', () => {
+  const doc = run('US officials visited Paris, Texas, and then Springfield, Ill., on Friday.');
+  assert.equal(one(doc, 'US').country, 'US');
+  assert.equal(one(doc, 'Paris').country, 'US');
+  near(one(doc, 'Paris'), 33.66, -95.56, 30);
+  near(one(doc, 'Springfield'), 39.8, -89.64, 30);
+  assert.equal(one(doc, 'Ill.').name, 'Illinois');
+  assert.equal(one(doc, 'Texas').feature, 'A.ADM1');
+});
+
+test('aliases: exonyms and transliterations', () => {
+  const doc = run('Fighting spread from Deraa to Hama and Idlib, while Kiev watched the Golan Heights.');
+  assert.equal(one(doc, 'Deraa').country, 'SY');
+  near(one(doc, 'Hama'), 35.13, 36.75, 20);
+  assert.equal(one(doc, 'Kiev').country, 'UA');
+  assert.equal(one(doc, 'Golan Heights').country, 'SY');
+});
+
+test('small towns need evidence: a preposition or the article focus', () => {
+  const a = run('Turner said the plan would work.');
+  assert.equal(a.places.length, 0, JSON.stringify(a.places));
+  const b = run('The fire started in Turner, Maine, late on Friday.');
+  assert.equal(one(b, 'Turner').country, 'US');
+});
+
+test('placeForSpan: the place after a locative preposition, else the most specific place, else null', () => {
+  const text = 'Russia vetoed the resolution as troops shelled neighbourhoods in Homs. Diplomats met again.';
+  const doc = run(text);
+  const first = doc.sentences[0]!;
+  assert.equal(placeForSpan(doc, first.start, first.end)?.text, 'Homs');
+  const second = doc.sentences[1]!;
+  assert.equal(placeForSpan(doc, second.start, second.end), null);
+});
+
+test('the stage works on an empty text and without the actor layer', () => {
+  const doc = run('');
+  assert.deepEqual(doc.places, []);
+  assert.equal(doc.focusCountry, null);
+});
+
+test('eval scoring: one-to-one overlap matching and AUC', () => {
+  const gold = [
+    { start: 0, end: 5 },
+    { start: 10, end: 15 },
+  ];
+  const sys = [
+    { start: 0, end: 5 },
+    { start: 2, end: 4 },
+    { start: 20, end: 25 },
+  ] as Place[];
+  assert.deepEqual(
+    matchSpans(gold, sys).sort((a, b) => a[0] - b[0]),
+    [[0, 0]],
+  );
+  assert.equal(aucOf([0, 0, 0]), 0);
+  assert.ok(Math.abs(aucOf([20039, 20039]) - Math.log(20040) / Math.log(20039)) < 1e-9);
+});
