@@ -18,7 +18,6 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 
-import { registerPhoenixReader } from './kb.js';
 import type { DictEntry } from './kb.js';
 
 export type { DictEntry };
@@ -342,6 +341,3 @@ function stripComment(line: string): string {
   const h = line.indexOf('#');
   return h >= 0 ? line.slice(0, h) : line;
 }
-
-// kb.ts reads --dictionary files through this reader when they look like Phoenix files.
-registerPhoenixReader(loadPhoenixDictionary);
