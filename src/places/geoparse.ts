@@ -231,6 +231,20 @@ export function geoparse(doc: Doc): ParseResult {
       while (runEnd + 1 < s.last && isCap(tokens[runEnd + 1]!) && !w.suffixes.has(tokens[runEnd + 1]!.norm))
         runEnd++;
       const suffix = runEnd + 1 < s.last ? tokens[runEnd + 1]! : null;
+      // the area's own name is the one or two words before the suffix ("The McLean County" → McLean County;
+      // "Black Hawk County", "New Kent County" keep two)
+      if (suffix && w.suffixes.has(suffix.norm) && runEnd > i) {
+        const two = normName(text.slice(tokens[runEnd - 1]!.start, tokens[runEnd]!.end));
+        const keepTwo =
+          /^(new|san|santa|st|saint|los|las|el|de|la|le|fort|palm|prince|black|red|green|big|little|glen|east|west|north|south|upper|lower|grand|lake|mount|mc)$/.test(
+            tokens[runEnd - 1]!.norm,
+          ) || g.lookup(two).length > 0;
+        const start = keepTwo ? runEnd - 1 : runEnd;
+        if (start > i) {
+          i = start;
+          continue;
+        }
+      }
       if (suffix && w.suffixes.has(suffix.norm) && isCap(suffix) && runEnd - i < 3 && !w.never.has(t.norm)) {
         const key = normName(text.slice(t.start, suffix.end));
         const refs = g.lookup(key);
@@ -533,6 +547,17 @@ export function geoparse(doc: Doc): ParseResult {
       if (d < dist) [anchor, dist] = [o.chosen, d];
     }
     anchor ??= focus ? g.country(focus) : null;
+    // a town of the area's name in the anchor's state (Lexington in Lexington County, S.C.)
+    if (anchor && anchor.admin && anchor.country) {
+      const base = normName(text.slice(m.start, tokens[m.last - 1]!.end));
+      let bestTown: Cand | null = null;
+      for (const r of g.lookup(base)) {
+        const c = g.cand(r);
+        if (c.kind !== 'city' || c.country !== anchor.country || c.admin !== anchor.admin) continue;
+        if (!bestTown || c.population > bestTown.population) bestTown = c;
+      }
+      if (bestTown && km(bestTown.lat, bestTown.lon, anchor.lat, anchor.lon) < 250) anchor = bestTown;
+    }
     if (anchor) {
       m.chosen = {
         ...anchor,
