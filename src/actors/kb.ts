@@ -229,8 +229,10 @@ export class KnowledgeBase {
         else match = 'cap';
       } else match = 'cap';
     }
-    const h: NameHit = { ...hit, match, ...(match === 'exact' ? { surface: bare } : {}) };
-    const key = keyOf(toks);
+    const h: NameHit = { kind: hit.kind, name: hit.name, rows: hit.rows.slice(), match };
+    if (hit.user) h.user = true;
+    if (match === 'exact') h.surface = bare;
+    const key = toks.length === 1 ? toks[0]! : keyOf(toks);
     let list = this.names.get(key);
     if (!list) this.names.set(key, (list = []));
     const same = list.find((x) => x.kind === h.kind && x.name === h.name && x.match === h.match);
@@ -241,7 +243,9 @@ export class KnowledgeBase {
     const first = toks[0]!;
     if ((this.maxLen.get(first) ?? 0) < toks.length) this.maxLen.set(first, toks.length);
     // "Bashar al-Assad" is also written "Bashar Assad"
-    const al = toks.findIndex((t, i) => /^(al|el| al|ad|as|ash|an|ar)$/.test(t) && toks[i + 1] === '-');
+    const al = key.includes(' - ')
+      ? toks.findIndex((t, i) => /^(al|el|ad|as|ash|an|ar)$/.test(t) && toks[i + 1] === '-')
+      : -1;
     if (al >= 0 && toks.length > 3) {
       const short = [...toks.slice(0, al), ...toks.slice(al + 2)];
       const k2 = keyOf(short);

@@ -21,6 +21,24 @@ export interface Found {
   strong?: boolean;
 }
 
+const MONTH_PREP = new Set([
+  'in',
+  'on',
+  'since',
+  'until',
+  'by',
+  'last',
+  'next',
+  'early',
+  'late',
+  'mid',
+  'from',
+  'through',
+  'of',
+  'before',
+  'after',
+  'during',
+]);
 /** the type of a lone capitalised word nothing else explains */
 const DEFAULT_SINGLE: EntityType = 'ORG';
 const LETTER_UPPER = /^\p{Lu}/u;
@@ -89,6 +107,7 @@ export class EntityFinder {
   private readonly locPrep: Set<string>;
   private readonly connectors: Set<string>;
   private readonly miscWords: Set<string>;
+  private readonly places: Set<string>;
   private readonly titleMax: number;
   /** normalised token keys of the last document (the resolver reuses them) */
   lastKeys: string[] = [];
@@ -105,6 +124,7 @@ export class EntityFinder {
     this.locPrep = kb.cue('locprep');
     this.connectors = kb.cue('connector');
     this.miscWords = kb.cue('misc');
+    this.places = kb.cue('place');
     let m = 1;
     for (const t of this.titles) m = Math.max(m, t.split(' ').length);
     this.titleMax = m;
@@ -257,6 +277,7 @@ export class EntityFinder {
       if (i + len > toks.length || toks[i + len - 1]!.sent !== toks[i]!.sent) continue;
       let name = '';
       for (let q = i; q < i + len; q++) name += (q > i ? ' ' : '') + info[q]!.key;
+      if (this.places.has(name)) return len;
       const pop = this.kb.cities.get(name) ?? 0;
       if (pop >= (len > 1 ? 30000 : 200000) && !this.kb.commonWords.has(name)) return len;
     }
@@ -428,6 +449,8 @@ export class EntityFinder {
   /** A lone capitalised word that is not a name: a weekday, a common word, an adjective. */
   private weakSingle(toks: Token[], info: TokInfo[], k: number): boolean {
     const x = info[k]!;
+    if (x.key === 'may' && (/^\d/.test(toks[k + 1]?.text ?? '') || MONTH_PREP.has(info[k - 1]?.key ?? '')))
+      return true;
     if (this.kb.givenNames.has(x.key) || x.caps) return false;
     if (this.notName.has(x.key)) return true;
     if (this.kb.commonWords.has(x.key) && !this.kb.cities.has(x.key)) return true;
@@ -483,6 +506,7 @@ export class EntityFinder {
     if (this.locWords.has(last)) return 'LOC';
     if (this.gpeWords.has(last)) return 'GPE';
     if (this.orgHeads.has(info[s]!.key) && info[s + 1]?.key === 'of') return 'ORG';
+    for (let q = s + 1; q < e - 1; q++) if (info[q]!.key === '&') return 'ORG';
     if (this.locWords.has(info[s]!.key) && info[s + 1]?.key === 'of') return 'LOC';
     return null;
   }
@@ -515,6 +539,7 @@ export class EntityFinder {
     if (len === 1 && info[k]!.caps && toks[k]!.text.length <= 6) return ['ORG', false];
     let name = '';
     for (let q = k; q < j; q++) name += (q > k ? ' ' : '') + info[q]!.key;
+    if (this.places.has(name)) return [this.teamLine(toks, j) ? 'ORG' : 'GPE', true];
     const city = this.kb.cities.get(name) ?? 0;
     if (this.kb.givenNames.has(first) && len === 1 && city < 100000) return ['PERSON', false];
     if (city > 0) return [this.teamLine(toks, j) ? 'ORG' : 'GPE', false];
@@ -524,12 +549,23 @@ export class EntityFinder {
       let plain = true;
       for (let q = k; q < j; q++)
         if (info[q]!.caps || /\d/.test(toks[q]!.text) || toks[q]!.text === '-') plain = false;
+      // ... unless a word of it is an ordinary word ("Red Star", "All Blacks")
+      for (let q = k; q < j; q++)
+        if (this.kb.commonWords.has(info[q]!.key) && !this.kb.givenNames.has(info[q]!.key)) plain = false;
       if (plain && len <= 3) return ['PERSON', false];
       return ['ORG', false];
     }
     const next = toks[j];
     if (next && next.sent === toks[k]!.sent && (next.lemma === 'say' || next.lemma === 'tell'))
       return ['PERSON', false];
+    // "Khan (Pakistan)": a name with its country in brackets is a competitor
+    if (next?.text === '(' && toks[j + 2]?.text === ')') {
+      const c = this.kb.names.get(info[j + 1]!.key);
+      if (c?.some((h) => h.kind === 'country' || h.kind === 'demonym')) return ['PERSON', true];
+    }
+    // "Smith, 29,": an age in apposition
+    if (next?.text === ',' && /^\d{2}$/.test(toks[j + 1]?.text ?? '') && toks[j + 2]?.text === ',')
+      return ['PERSON', true];
     return [DEFAULT_SINGLE, false];
   }
 
@@ -573,14 +609,26 @@ export class EntityFinder {
   private propagate(doc: Doc, info: TokInfo[], out: Found[]): void {
     const surname = new Map<string, EntityType>();
     const whole = new Map<string, EntityType>();
+    const personSurnames = new Set<string>();
     for (const f of out) {
       let name = '';
       for (let q = f.first; q < f.last; q++) name += (q > f.first ? ' ' : '') + info[q]!.key;
       if (f.hit || f.titleFirst >= 0 || f.strong || f.last - f.first > 1) whole.set(name, f.type);
-      if (f.type === 'PERSON' && f.last - f.first >= 2) surname.set(info[f.last - 1]!.key, 'PERSON');
+      if (f.type === 'PERSON' && f.last - f.first >= 2) {
+        surname.set(info[f.last - 1]!.key, 'PERSON');
+        if (!f.hit && this.kb.givenNames.has(info[f.first]!.key)) personSurnames.add(info[f.last - 1]!.key);
+      }
       if (f.type === 'PERSON' && f.titleFirst >= 0) surname.set(info[f.last - 1]!.key, 'PERSON');
     }
     for (const f of out) {
+      if (f.hit && f.last - f.first === 1 && (f.hit.kind === 'country' || f.hit.kind === 'capital')) {
+        const k = info[f.first]!.key;
+        if (surname.get(k) === 'PERSON' && personSurnames.has(k)) {
+          f.type = 'PERSON';
+          f.hit = null;
+        }
+        continue;
+      }
       if (f.hit || f.titleFirst >= 0 || f.strong) continue;
       let name = '';
       for (let q = f.first; q < f.last; q++) name += (q > f.first ? ' ' : '') + info[q]!.key;

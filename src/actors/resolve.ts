@@ -566,6 +566,21 @@ class State {
       this.nominalByEnd.set(b, { mention: null, code });
       return;
     }
+    // apposition: "Russian news agency RIA" names the organisation right after it
+    const next = this.atTok.get(b);
+    if (!plural && next && next.first === b && toks[b]!.sent === toks[a]!.sent) {
+      const r = this.byId.get(next.actor);
+      if (
+        r &&
+        (r.type === 'org' || r.type === 'person') &&
+        (!r.code || countryOf(r.code) === code.slice(0, 3))
+      ) {
+        r.code ??= code;
+        const m = this.add(r, a, b, code, 'nominal');
+        this.nominalByEnd.set(b, { mention: m, code });
+        return;
+      }
+    }
     const text = this.doc.text.slice(toks[a]!.start, toks[b - 1]!.end).replace(/^the\s+/i, '');
     const rec = this.get(
       `code:${code}:${info.noun}`,
