@@ -51,7 +51,7 @@ const TARGET_PREPS = [
 ];
 const PLACE_PREPS = new Set(['in', 'at', 'near', 'outside', 'inside', 'around', 'across', 'into', 'on']);
 const PARTITIVE = new Set(
-  'one some many most all member leader head government army force troop minister president official spokesman spokeswoman delegation group part ministry thousand thousands hundred hundreds dozen dozens million millions score scores number crowd sea band unit contingent battalion team'.split(
+  'one some many most all member leader head government army force troop minister president official spokesman spokeswoman delegation group part ministry thousand thousands hundred hundreds dozen dozens million millions score scores number crowd sea band unit contingent battalion team republic state kingdom people city region province authority administration parliament council'.split(
     ' ',
   ),
 );
@@ -241,12 +241,13 @@ export class Coder {
     const P = this.P;
     const lemmas = new Set<string>();
     for (let k = sent.first; k < sent.last; k++) lemmas.add(T[k]!.lemma);
-    let sport = sportyArticle;
+    let sportWords = 0;
     let ent = false;
     for (const l of lemmas) {
-      if (this.noise.sport.has(l)) sport = true;
+      if (this.noise.sport.has(l)) sportWords++;
       if (this.noise.entertainment.has(l)) ent = true;
     }
+    const sport = sportyArticle || sportWords >= 2;
     // "N days after ...": events on the relative side are dated from the clause that holds the phrase
     const rels = anchoredRelations(doc, s);
     const consumed = new Set<Chunk>();
@@ -268,7 +269,11 @@ export class Coder {
       const s0 = d.subject[0]!.first;
       if (s0 < cl.vg.last) return false;
       const end = cl.region[1];
-      return d.vg.first === end || (s0 === end + 1 && T[end]!.norm === 'that') || (s0 === end && d.vg.first <= end + 6);
+      return (
+        d.vg.first === end ||
+        (s0 === end + 1 && T[end]!.norm === 'that') ||
+        (s0 === end && d.vg.first <= end + 6)
+      );
     };
     /** sources of a clause; an uncoded pronoun subject after a reporting verb is the reporter */
     const clauseSources = (cl: Clause): EventActor[] => {
@@ -698,19 +703,32 @@ export class Coder {
       // "demanded that X ...", "urged that X ...": the target is the subject of the that-clause
       if (v && !v.targets.length && !v.pattern.flags.has('say')) {
         const d = clauses.find((x) => embeds(cl, x));
-        if (d) v.targets = this.subjectActors(doc, mentionAt, d.subject, chunks).filter((a) => !v.sources.some((b) => b.actor === a.actor));
+        if (d)
+          v.targets = this.subjectActors(doc, mentionAt, d.subject, chunks).filter(
+            (a) => !v.sources.some((b) => b.actor === a.actor),
+          );
       }
       // "X said Y must do Z" is a demand by X on Y (CAMEO 10x)
       if (REPORTING.has(cl.lemma)) {
         const d = clauses.find((x) => embeds(cl, x) && (x.modal === 'must' || x.modal === 'should'));
         if (d) {
           const inner = verbCands.get(d);
-          const conv = inner ? this.P.convert.get('demand')?.find(([prefix]) => inner.code.startsWith(prefix)) : null;
+          const conv = inner
+            ? this.P.convert.get('demand')?.find(([prefix]) => inner.code.startsWith(prefix))
+            : null;
           const base = inner?.pattern ?? v?.pattern;
           const sources = clauseSources(cl);
           if (base && sources.length) {
             const plain = { ...base, flags: new Set<string>() };
-            const c = makeCand(plain, [cl.verb, cl.verb + 1], sources, this.subjectActors(doc, mentionAt, d.subject, chunks), null, cl, null);
+            const c = makeCand(
+              plain,
+              [cl.verb, cl.verb + 1],
+              sources,
+              this.subjectActors(doc, mentionAt, d.subject, chunks),
+              null,
+              cl,
+              null,
+            );
             c.code = conv ? conv[1] : '100';
             c.mode = 'actual';
             if (v) verbCands.delete(cl);
@@ -730,28 +748,29 @@ export class Coder {
       }
     }
     for (const c of extra) cands.push(c);
-    // a purpose clause lends its target ("turned up to express gratitude for Moscow's support",
-    // "impose sanctions to cripple Assad")
-    for (const [cl, c] of verbCands) {
-      if (c.targets.length) continue;
+    // a dependent clause lends its target ("turned up to express gratitude for Moscow's support",
+    // "impose sanctions to cripple Assad", "threatened to cut off power to X")
+    const bare: Pattern = { ...(verbCands.values().next().value?.pattern ?? ({} as Pattern)), pps: [] };
+    const lend = (cl: Clause, c: Cand, depth: number): boolean => {
       for (const d of clauses) {
         if (d.governor !== cl) continue;
         const dc = verbCands.get(d);
         if (dc?.targets.length) {
           c.targets = dc.targets;
-          break;
+          return true;
         }
-        if (d.object) {
-          const acts = this.npActors(doc, mentionAt, d.object, true).filter(
-            (a) => !c.sources.some((x) => x.actor && x.actor === a.actor),
-          );
-          if (acts.length) {
-            c.targets = acts;
-            break;
-          }
+        const t = findTargets(bare, d.object, d.objectMore, d.pps, c.sources);
+        if (t.targets.length) {
+          c.targets = t.targets;
+          c.targetPlace ??= t.place;
+          return true;
         }
+        if (depth < 2 && lend(d, c, depth + 1)) return true;
       }
-    }
+      return false;
+    };
+    for (const [cl, c] of verbCands) if (!c.targets.length) lend(cl, c, 0);
+    for (const c of extra) if (!c.targets.length && c.clause) lend(c.clause, c, 0);
     for (const c of verbCands.values()) cands.push(c);
 
     // noise: sport and entertainment contexts
