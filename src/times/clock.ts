@@ -27,7 +27,15 @@ const CLOCK_WORDS = new Set([
 /** Does token k look like part of a clock time or a numeric date? */
 export function isClockToken(doc: Doc, k: number): boolean {
   const t = doc.tokens[k]!;
-  if (CLOCK_WORDS.has(t.norm)) return true;
+  const c = t.norm.charCodeAt(0);
+  if (c >= 48 && c <= 57) {
+    if (t.norm.length < 3) return false;
+  } else if (t.norm === 'noon' || t.norm === 'midnight') return true;
+  else if (CLOCK_WORDS.has(t.norm)) {
+    // "p.m.", "GMT" after a number ("5 p.m."), not the verb "am"
+    const p = doc.tokens[k - 1];
+    return !!p && /^\d{1,2}([:.]\d\d)?$/.test(p.norm);
+  } else return false;
   if (/^\d{1,2}[:.]\d{2}(am|pm|a\.m\.|p\.m\.)?$/.test(t.norm)) return /:/.test(t.norm) || /[ap]/.test(t.norm);
   if (/^\d{1,2}(am|pm)$/.test(t.norm)) return true;
   if (/^\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}$/.test(t.norm)) return true;
@@ -45,9 +53,28 @@ const pad = (n: number): string => String(n).padStart(2, '0');
 
 let parser: chrono.Chrono | null = null;
 
+/** chrono's English parsers for clock times and calendar formats only (the word-based ones are ours). */
+const CLOCK_PARSERS = new Set([
+  'ENTimeExpressionParser',
+  'ENMonthNameLittleEndianParser',
+  'ENMonthNameMiddleEndianParser',
+  'ENWeekdayParser',
+  'SlashDateFormatParser',
+  'ISOFormatParser',
+  'ENCasualTimeParser',
+]);
+
+function clockParser(): chrono.Chrono {
+  const c = chrono.casual.clone();
+  const kept = c.parsers.filter((p) => CLOCK_PARSERS.has(p.constructor.name));
+  // should a chrono release rename its parsers, keep them all rather than none
+  if (kept.length >= 3) c.parsers = kept;
+  return c;
+}
+
 /** chrono's results on [start, end) of the text, as doc offsets. */
 export function clockTimes(doc: Doc, start: number, end: number, dct: Ymd | null): ClockHit[] {
-  parser ??= chrono.casual.clone();
+  parser ??= clockParser();
   const text = doc.text.slice(start, end);
   const ref = dct ? new Date(Date.UTC(dct.y, dct.m - 1, dct.d, 12)) : new Date(Date.UTC(2000, 0, 1, 12));
   const out: ClockHit[] = [];

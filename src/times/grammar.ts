@@ -18,7 +18,9 @@ import {
   quarterOf,
   type Ymd,
 } from './calendar.js';
-import type { Lexicon } from './lexicon.js';
+import { isNumericHead, type Lexicon } from './lexicon.js';
+
+const HEAD_REACH = 6;
 import type { Tense } from './tense.js';
 
 export type TimeType = Time['type'];
@@ -358,14 +360,36 @@ function offsetFromDct(dct: Ymd | null, n: number, unit: string): string {
 }
 
 export class Grammar {
-  constructor(private readonly lex: Lexicon) {}
+  /** words an expression can start with; other positions are not tried */
+  private readonly starters: Set<string>;
+
+  constructor(private readonly lex: Lexicon) {
+    const s = new Set<string>(lex.heads);
+    for (const w of lex.firstWords(['number', 'ordinal', 'vague', 'deictic', 'ref', 'setadv'])) s.add(w);
+    for (const [words] of [...MODS, ...QUANT_MODS]) s.add(words[0]!);
+    for (const w of Object.keys(REL_WORDS)) s.add(w);
+    for (const w of DUR_PRE) s.add(w);
+    for (const w of ['the', 'a', 'an', 'that', 'fiscal', 'calendar', 'every', 'each', 'per', 'latest', 'mid'])
+      s.add(w);
+    this.starters = s;
+  }
 
   /** All expressions of the sentence, longest-first, left to right, not overlapping. */
   parse(w: Words): Candidate[] {
     const out: Candidate[] = [];
+    // an expression starts at most HEAD_REACH words before its head word
+    const near = new Uint8Array(w.length);
+    for (let k = 0; k < w.length; k++) {
+      const n = w.norms[k]!;
+      if (this.lex.heads.has(n) || isNumericHead(n) || n === 'period') {
+        for (let j = Math.max(0, k - HEAD_REACH); j <= k; j++) near[j] = 1;
+      }
+    }
     let i = 0;
     while (i < w.length) {
-      const h = this.at(w, i);
+      const n = w.norms[i]!;
+      const c = n.charCodeAt(0);
+      const h = near[i] && (this.starters.has(n) || (c >= 48 && c <= 57) || c === 39) ? this.at(w, i) : null;
       if (h) {
         out.push({ first: i, last: i + h.len, resolve: h.resolve });
         i += h.len;

@@ -24,7 +24,7 @@ import type { Doc } from '../text/doc.js';
 import { addDays, addMonths, fmtYM, fmtYmd, parseYmd, weekStart, type Ymd } from './calendar.js';
 import { clockTimes, isClockToken } from './clock.js';
 import { Grammar, isCalendarValue, Words, type Ctx, type Resolved } from './grammar.js';
-import { Lexicon } from './lexicon.js';
+import { isNumericHead, Lexicon } from './lexicon.js';
 import { clauseTense, type Tense } from './tense.js';
 
 export { clauseTense } from './tense.js';
@@ -43,6 +43,10 @@ function engine(): Engine {
   }
   return shared;
 }
+
+/** first characters of tokens that may be years, decades, "mid-…" or clock words (the rest skip those checks) */
+const SLOW_FIRST = new Uint8Array(128);
+for (const ch of "0123456789'mapngueb" + 'c') SLOW_FIRST[ch.charCodeAt(0)] = 1;
 
 export function createTimesStage(options: PipelineOptions = {}): Stage {
   void options;
@@ -66,16 +70,15 @@ export function findTimes(doc: Doc, e: Engine = engine()): Time[] {
     let clock = false;
     for (let k = s.first; k < s.last; k++) {
       const n = tokens[k]!.norm;
-      if (
-        !trigger &&
-        (e.lex.triggers.has(n) ||
-          (n.charCodeAt(0) >= 48 && n.charCodeAt(0) <= 57) ||
-          n.startsWith("'") ||
-          n.startsWith('mid-'))
-      )
-        trigger = true;
-      if (!clock && (n.includes(':') || n.includes('/') || n.includes('m')) && isClockToken(doc, k))
-        clock = true;
+      if (trigger) {
+        if (clock) break;
+      } else if (e.lex.heads.has(n)) trigger = true;
+      const c = n.charCodeAt(0);
+      // digits, "'90s", "mid-1990s", clock words: the slower checks
+      if (c < 128 && SLOW_FIRST[c]) {
+        if (!trigger && (isNumericHead(n) || n.startsWith('mid-'))) trigger = true;
+        if (!clock && isClockToken(doc, k)) clock = true;
+      }
     }
     if (!trigger && !clock) continue;
     const w = Words.of(doc, s.first, s.last);

@@ -47,15 +47,47 @@ class PhraseTable {
     return null;
   }
 
+  firstWords(): string[] {
+    return [...this.byFirst.keys()];
+  }
+
   has(word: string): boolean {
     return this.byFirst.has(word);
   }
 }
 
+const HEAD_STOP = new Set([
+  'the',
+  'a',
+  'an',
+  'at',
+  'in',
+  'of',
+  'right',
+  'these',
+  'before',
+  'after',
+  'near',
+  'short',
+  'long',
+  'coming',
+  'each',
+  'every',
+]);
+
+/** a token that can carry a time expression by itself: a year, a decade ("1990s", "'90s") */
+export function isNumericHead(norm: string): boolean {
+  const c = norm.charCodeAt(0);
+  if (c === 39) return /^'\d0s$/.test(norm);
+  if (c < 48 || c > 57) return false;
+  return /^\d{4}s?$/.test(norm);
+}
+
 export class Lexicon {
   private readonly tables = new Map<LexKind, PhraseTable>();
-  /** every first word of every phrase: a token in this set makes a sentence worth parsing */
-  readonly triggers = new Set<string>();
+  /** head words: every time expression holds one (a month, a unit, "today", "now" ...); a sentence without
+   * one (or a year, a decade or a clock time) is not parsed */
+  readonly heads = new Set<string>();
 
   static load(path = dataPath('times', 'lexicon.tsv')): Lexicon {
     const lex = new Lexicon();
@@ -65,7 +97,9 @@ export class Lexicon {
       if (!kind || !phrase || value === undefined) continue;
       const words = phrase.toLowerCase().replace(/-/g, ' ').split(/\s+/).filter(Boolean);
       lex.table(kind as LexKind).add(words, value.trim());
-      if (!['number', 'future', 'futureto', 'vague'].includes(kind)) lex.triggers.add(words[0]!);
+      if (!['number', 'future', 'futureto', 'vague', 'ordinal'].includes(kind)) {
+        for (const word of words) if (!HEAD_STOP.has(word)) lex.heads.add(word);
+      }
     }
     return lex;
   }
@@ -82,6 +116,13 @@ export class Lexicon {
 
   is(kind: LexKind, word: string): boolean {
     return this.tables.get(kind)?.has(word) ?? false;
+  }
+
+  /** the first words of the phrases of these kinds */
+  firstWords(kinds: LexKind[]): string[] {
+    const out: string[] = [];
+    for (const k of kinds) out.push(...(this.tables.get(k)?.firstWords() ?? []));
+    return out;
   }
 
   /** value of a one-word entry */
