@@ -7,7 +7,7 @@ import { FLAG_CUE, lexicon, tokenFlags } from './lexicon.js';
 import type { Frame } from './lexicon.js';
 import { quoteSpans } from './marks.js';
 import type { RawQuote } from './marks.js';
-import { isPronoun, isQuoteMark, mentionIndex, npLeft, npName, npRight } from './phrases.js';
+import { isPronoun, isQuoteMark, mentionIndex, npLeft, npName, npRight, npUntilComma } from './phrases.js';
 import type { NP } from './phrases.js';
 
 export interface Report {
@@ -100,7 +100,7 @@ function analyse(doc: Doc): Analysis {
         const end = k + cue.length;
         if (role === 'hedge') hedges.push({ first: k, last: end, sent: s, certainty });
         else {
-          const np = npRight(doc, mentions, end, last);
+          const np = npUntilComma(doc, mentions, end, last);
           if (np)
             reports.push({
               bare: false,
@@ -116,7 +116,7 @@ function analyse(doc: Doc): Analysis {
               used: false,
             });
         }
-        k = end - 1;
+        k = role === 'hedge' ? end - 1 : Math.max(end, reports[reports.length - 1]?.subj?.last ?? end) - 1;
         continue;
       }
       if (tok.pos !== 'VERB' && !SAID_FORMS.has(tok.norm)) continue;
@@ -372,6 +372,7 @@ function indirect(doc: Doc, an: Analysis, r: Report): QuoteX | null {
       if (x && clauseStart && !an.inQuote[k]) from = k;
     }
   }
+  if (from >= 0 && to - from < 3) from = -1; // "said last month." is not a clause
   if (from < 0) {
     // sentence-final report: "CLAUSE, the UN said (early last month)."
     const subjStart = r.inverted ? r.verb : r.subj.first;

@@ -3,7 +3,7 @@ import type { Attribution, Certainty, Span } from '../result.js';
 import type { Doc } from '../text/doc.js';
 import { analysis } from './analysis.js';
 import type { Hedge, QuoteX, Report } from './analysis.js';
-import { npName } from './phrases.js';
+import { isPronoun, npName } from './phrases.js';
 import { timeIn } from './when.js';
 
 export interface SourceOf {
@@ -40,7 +40,7 @@ export function sourceOf(doc: Doc, span: Span): SourceOf | null {
     return {
       attribution: {
         actor: best.speaker_actor,
-        text: best.speaker!,
+        text: sourceText(doc, best),
         certainty: hedge?.certainty ?? best.certainty,
       },
       report: best.report && best.report.sent === s ? best.report : null,
@@ -55,7 +55,7 @@ export function sourceOf(doc: Doc, span: Span): SourceOf | null {
     return {
       attribution: {
         actor: r.subj.mention?.actor ?? null,
-        text: npName(doc, r.subj),
+        text: npName(doc, r.subj, true),
         certainty: hedge?.certainty ?? r.certainty,
       },
       report: r,
@@ -70,13 +70,20 @@ export function sourceOf(doc: Doc, span: Span): SourceOf | null {
       if (q.start >= prev.end) break;
       if (q.kind === 'display' || !q.speaker || q.end <= prev.start) continue;
       return {
-        attribution: { actor: q.speaker_actor, text: q.speaker, certainty: hedge.certainty },
+        attribution: { actor: q.speaker_actor, text: sourceText(doc, q), certainty: hedge.certainty },
         report: null,
       };
     }
   }
   const text = doc.text.slice(t[hedge.first]!.start, t[hedge.last - 1]!.end);
   return { attribution: { actor: null, text, certainty: hedge.certainty }, report: null, hedgeOnly: true };
+}
+
+/** The source as the text names it ("the UN" → "UN"); a pronoun gives the resolved speaker's name. */
+function sourceText(doc: Doc, q: QuoteX): string {
+  const np = q.speakerNP;
+  if (np && !isPronoun(doc, np)) return npName(doc, np, true);
+  return q.speaker!;
 }
 
 function nearestHedge(doc: Doc, hedges: Hedge[] | undefined, span: Span): Hedge | null {

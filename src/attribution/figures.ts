@@ -87,6 +87,13 @@ function numberAt(tokens: Token[], i: number, end: number): Omit<NumPhrase, 'bou
   }
   // scale words: 5.4 million, 5m, two hundred thousand
   while (k < end) {
+    // "£3m." at the end of a sentence is one token
+    const dotted = tokens[k]!.norm.endsWith('.') ? tokens[k]!.norm.slice(0, -1) : null;
+    if (dotted && SHORT_SCALES.has(dotted) && glued(tokens[k - 1], tokens[k])) {
+      value *= lex.numbers.at([{ ...tokens[k]!, norm: dotted }], 0)?.value.value ?? 1;
+      k++;
+      break;
+    }
     const s = lex.numbers.at(tokens, k, end);
     if (!s || s.value.kind !== 'scale') break;
     if (SHORT_SCALES.has(tokens[k]!.norm) && !glued(tokens[k - 1], tokens[k])) break;
@@ -118,7 +125,7 @@ export function findFigures(doc: Doc): Figure[] {
       }
       const fig = figureAt(doc, k, n, sent.first, sent.last, out[out.length - 1] ?? null);
       if (fig) out.push(fig);
-      k = Math.max(k + 1, n.last);
+      k = Math.max(k + 1, n.last, fig ? doc.tokenAt(fig.start + fig.quantity.length) : 0);
     }
   }
   return out;
@@ -297,12 +304,19 @@ function build(
   const span = { start: t[first]!.start, end: t[Math.max(end, numLast) - 1]!.end };
   const src = sourceOf(doc, span);
   const until = src?.report ? reportTime(doc, src.report) : null;
-  const fullEnd = t[Math.max(spanEnd, end, numLast) - 1]!.end;
+  // a sentence-final "£3m." token carries the full stop: leave it out
+  const endOf = (k: number): number => {
+    const x = t[k]!;
+    return x.text.length > 1 && x.text.endsWith('.') && x.sent === s && k === sent.last - 1
+      ? x.end - 1
+      : x.end;
+  };
+  const fullEnd = endOf(Math.max(spanEnd, end, numLast) - 1);
   return {
     start: span.start,
     end: fullEnd,
     text: doc.text.slice(span.start, fullEnd),
-    quantity: doc.text.slice(t[first]!.start, t[numLast - 1]!.end),
+    quantity: doc.text.slice(t[first]!.start, endOf(numLast - 1)),
     value,
     max,
     bound,

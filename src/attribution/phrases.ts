@@ -38,7 +38,11 @@ export function npLeft(doc: Doc, mentions: Int32Array, k: number, lo: number): N
   const t = doc.tokens;
   let j = k - 1;
   while (j >= lo && SKIP_LEFT.has(t[j]!.pos) && !isPossessive(t[j]!)) j--;
-  if (j >= lo && t[j]!.text === ',' && j - 1 >= lo && !isQuoteMark(t[j - 1]!.text)) j--;
+  let comma = false;
+  if (j >= lo && t[j]!.text === ',' && j - 1 >= lo && !isQuoteMark(t[j - 1]!.text)) {
+    j--;
+    comma = true;
+  }
   if (j < lo) return null;
   const mi = mentions[j]!;
   if (mi >= 0) {
@@ -52,6 +56,7 @@ export function npLeft(doc: Doc, mentions: Int32Array, k: number, lo: number): N
   if (!np) return null;
   // appositive: "Sergei Lavrov, the foreign minister, said" → prefer the name before the comma
   if (
+    comma &&
     !hasPos(t, np, 'PROPN') &&
     !isPronounTok(t[np.first]!) &&
     np.first - 1 > lo &&
@@ -183,8 +188,8 @@ export function isQuoteMark(s: string): boolean {
 }
 
 /** The name to show for a phrase: the actor's name when resolved, else the words (a trailing proper name wins). */
-export function npName(doc: Doc, np: NP): string {
-  if (np.mention) {
+export function npName(doc: Doc, np: NP, surface = false): string {
+  if (np.mention && !surface) {
     const a = doc.actors.find((x) => x.id === np.mention!.actor);
     if (a) return a.name;
     return np.mention.text;
@@ -196,10 +201,25 @@ export function npName(doc: Doc, np: NP): string {
   while (k >= first && t[k]!.pos === 'PROPN') k--;
   const propStart = k + 1;
   if (propStart < np.last && propStart > first && t[propStart - 1]!.pos === 'NOUN') first = propStart;
-  else if (t[first]!.pos === 'DET' && first + 1 < np.last && t[first + 1]!.pos === 'PROPN') first++;
+  else if (t[first]!.pos === 'DET' && propStart === first + 1) first++; // "the UN", not "the Georgian president"
   return doc.text.slice(t[first]!.start, t[np.last - 1]!.end);
 }
 
 export function npText(doc: Doc, np: NP): string {
   return doc.text.slice(doc.tokens[np.first]!.start, doc.tokens[np.last - 1]!.end);
+}
+
+/** The source after "according to": the words up to a comma or the end of the clause (at most 8). */
+export function npUntilComma(doc: Doc, mentions: Int32Array, k: number, hi: number): NP | null {
+  const t = doc.tokens;
+  let j = k;
+  while (j < hi && j - k < 8) {
+    const x = t[j]!;
+    if (x.pos === 'PUNCT' && x.text !== '-' && !isPossessive(x)) break;
+    if (x.norm === 'that' || x.norm === 'which' || x.norm === 'who') break;
+    j++;
+  }
+  if (j === k) return null;
+  const np = { first: k, last: j, mention: null };
+  return { ...np, mention: headMention(doc, mentions, np) };
 }
