@@ -58,7 +58,13 @@ export function pretty(r: Result): string {
     out.push('', bold('Quotes'));
     for (const q of r.quotes) {
       const who = q.speaker ?? (q.kind === 'display' ? '(displayed text)' : '(unknown speaker)');
-      const extra = [q.addressee && `to ${q.addressee}`, q.via && `via ${q.via}`].filter(Boolean).join(', ');
+      const extra = [
+        q.kind !== 'direct' && q.kind,
+        q.addressee && `to ${q.addressee}`,
+        q.via && `via ${q.via}`,
+      ]
+        .filter(Boolean)
+        .join(', ');
       out.push(`  ${who}${extra ? dim(' (' + extra + ')') : ''}: “${clip(q.text, 160)}”`);
     }
   }
