@@ -433,6 +433,7 @@ export class Coder {
       objectMore: Chunk[],
       pps: PP[],
       exclude: EventActor[],
+      nominal = false,
     ): { targets: EventActor[]; place: Place | null } => {
       const notSource = (a: EventActor): boolean =>
         !exclude.some((x) => (x.actor && x.actor === a.actor) || x.start === a.start);
@@ -467,6 +468,14 @@ export class Coder {
       if (object) {
         const r = fromNP(object, objectMore, true);
         if (r) return r;
+      }
+      if (nominal) {
+        // "a veto of X on Y": the phrase right after the noun names its target first
+        for (const pp of pps) {
+          if (!TARGET_PREPS.includes(pp.prep)) continue;
+          const r = fromNP(pp.np, pp.more, true);
+          if (r) return r;
+        }
       }
       for (const prep of TARGET_PREPS) {
         for (const pp of pps) {
@@ -601,6 +610,7 @@ export class Coder {
         [],
         pps.filter((p) => p.prep !== 'by'),
         sources,
+        true,
       );
       const c = makeCand(hit, [np.head, np.head + 1], sources, targetSide.targets, targetSide.place, cl, np);
       if (cl && !asObject && cl.subject.includes(np)) c.mode = clauseMode.get(cl) ?? 'actual';
@@ -634,7 +644,9 @@ export class Coder {
       const own = verbCands.get(cl);
       // "call for the release of ...": a nominal event in the "for" phrase
       const inner: Cand[] = [];
-      for (const d of deps) inner.push(...(clauseEvents.get(d) ?? []));
+      // the governed event: a verb event of the complement, or a nominal event that is its object
+      for (const d of deps)
+        inner.push(...(clauseEvents.get(d) ?? []).filter((c) => !c.nominal || c.np === d.object));
       if ((cls === 'request' || cls === 'demand') && !deps.length) {
         for (const c of clauseEvents.get(cl) ?? []) if (c.nominal && c !== own) inner.push(c);
       }

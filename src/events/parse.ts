@@ -406,11 +406,14 @@ export function parseSentence(
     } else if (prevC?.kind === 'REL' && ci >= 2 && C[ci - 2]!.kind === 'NP') {
       cl.subject = [C[ci - 2]!];
       cl.subjectFrom = 'relative';
-    } else if (prevC?.kind === 'CC' && prevClause && prevClause.form !== 'infinitive') {
-      cl.subject = prevClause.subject;
+    } else if (prevC?.kind === 'CC' && prevClause && (prevClause.form !== 'infinitive' || hasAux)) {
+      // "are expected to be agreed ... and could include": a finite conjunct joins the last finite clause
+      let host = prevClause;
+      while (host.form === 'infinitive' && host.governor) host = host.governor;
+      cl.subject = host.subject;
       cl.subjectFrom = 'coordination';
-      cl.coordPrev = prevClause;
-      cl.conditional = cl.conditional || prevClause.conditional;
+      cl.coordPrev = host;
+      cl.conditional = cl.conditional || host.conditional;
     } else if (prevC?.kind === 'CC' && prevClause?.form === 'infinitive') {
       // "to cripple X and oust him": coordinated infinitives share the controller
       cl.subject = prevClause.subject;
