@@ -128,7 +128,8 @@ export function geoparse(doc: Doc): ParseResult {
   const entEnd = new Int32Array(tokens.length).fill(-1);
   const entStart = new Int32Array(tokens.length).fill(-1);
   for (const e of doc.entities) {
-    const kind = e.type === 'PERSON' || e.type === 'ORG' ? 1 : e.type === 'GPE' || e.type === 'LOC' ? 2 : 0;
+    const kind =
+      e.type === 'PERSON' ? 1 : e.type === 'ORG' ? 3 : e.type === 'GPE' || e.type === 'LOC' ? 2 : 0;
     if (!kind) continue;
     const a = doc.tokenAt(e.start);
     let b = a;
@@ -301,9 +302,9 @@ export function geoparse(doc: Doc): ParseResult {
     if (/^[A-Z]{2}$/.test(written) && written !== 'US' && written !== 'UK' && !afterComma) return false;
     // entity layer vetoes
     for (let k = m.first; k <= m.last; k++) {
-      if (ent[k] !== 1) continue;
+      if (ent[k] !== 1 && ent[k] !== 3) continue;
       const longer = entStart[k]! < m.first || entEnd[k]! > m.last + 1;
-      const e = doc.entities.find((x) => x.start <= tokens[k]!.start && x.end > tokens[k]!.start);
+      const e = { type: ent[k] === 1 ? 'PERSON' : 'ORG' };
       const cityOnly = m.refs.every((r) => g.cand(r).kind === 'city');
       const covers = entStart[k]! <= m.first && entEnd[k]! >= m.last + 1;
       // a person's name is never a place; a city inside an organisation's name counts only at its start
@@ -476,12 +477,23 @@ export function geoparse(doc: Doc): ParseResult {
   }
 
   // coherence: closeness to the other (non-country) places of the article
-  const anchors = accepted.filter(
-    (m) => m.chosen && m.chosen.kind !== 'country' && m.chosen.feature !== 'L.CONT',
-  );
+  // one anchor per distinct name, at most 30
+  const anchorKeys = new Set<string>();
+  const anchors = accepted.filter((m) => {
+    if (!m.chosen || m.chosen.kind === 'country' || m.chosen.feature === 'L.CONT' || anchorKeys.has(m.key))
+      return false;
+    anchorKeys.add(m.key);
+    return anchorKeys.size <= 30;
+  });
+  const coherenceDone = new Map<string, Cand>();
   if (anchors.length > 1) {
     for (const m of accepted) {
       if (!m.chosen || m.area || m.refs.length < 2 || m.qualAdmin) continue;
+      const done = !m.qualCountry ? coherenceDone.get(m.key) : undefined;
+      if (done) {
+        m.chosen = done;
+        continue;
+      }
       let bestC = m.chosen;
       let bestS = -Infinity;
       const cands = m.refs.length > 40 ? topByPop(g, m.refs, 40) : m.refs.map((r) => g.cand(r));
@@ -503,6 +515,7 @@ export function geoparse(doc: Doc): ParseResult {
       }
       m.chosen = bestC;
       m.score = bestS;
+      if (!m.qualCountry) coherenceDone.set(m.key, bestC);
     }
   }
 
