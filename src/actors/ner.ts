@@ -109,6 +109,7 @@ export class EntityFinder {
   private readonly miscWords: Set<string>;
   private readonly places: Set<string>;
   private readonly titleMax: number;
+  private readonly titleFirst = new Set<string>();
   /** normalised token keys of the last document (the resolver reuses them) */
   lastKeys: string[] = [];
 
@@ -126,7 +127,11 @@ export class EntityFinder {
     this.miscWords = kb.cue('misc');
     this.places = kb.cue('place');
     let m = 1;
-    for (const t of this.titles) m = Math.max(m, t.split(' ').length);
+    for (const t of this.titles) {
+      const w = t.split(' ');
+      m = Math.max(m, w.length);
+      this.titleFirst.add(w[0]!);
+    }
     this.titleMax = m;
   }
 
@@ -370,7 +375,16 @@ export class EntityFinder {
       return;
     }
     if (e - s > 1 && this.miscWords.has(info[e - 1]!.key) && !this.startsWithTitle(info, s, e)) return;
-    const shaped = this.shapeType(info, s, e);
+    let shaped = this.shapeType(info, s, e);
+    // "Porto Alegre for the World Social Forum": a known place before a connector is a name of its own
+    for (let c = s + 1; shaped && c < e; c++) {
+      if (!WEAK_CONNECTORS.has(info[c]!.key) || info[c]!.cap || info[c]!.key === 'of') continue;
+      let head = '';
+      for (let q = s; q < c; q++) head += (q > s ? ' ' : '') + info[q]!.key;
+      const m = this.matchAt(toks, info, s, false, c);
+      if ((m && m.len === c - s) || this.kb.cities.has(head) || this.places.has(head)) shaped = null;
+      break;
+    }
     if (shaped && !this.startsWithTitle(info, s, e)) {
       out.push(this.make(toks, info, s, e, shaped, null, -1));
       return;
@@ -454,6 +468,8 @@ export class EntityFinder {
     if (this.kb.givenNames.has(x.key) || x.caps) return false;
     if (this.notName.has(x.key)) return true;
     if (this.kb.commonWords.has(x.key) && !this.kb.cities.has(x.key)) return true;
+    // "Anti-globalisation", "Arab-backed": a compound ending in a lower-case word
+    if (/-\p{Ll}+$/u.test(toks[k]!.text)) return true;
     // a label opening a line ("Scorers:", "Standings:")
     if (x.start && toks[k + 1]?.text === ':' && /s$/.test(x.key) && !this.kb.cities.has(x.key)) return true;
     if (toks[k]!.pos === 'ADJ' && !this.kb.cities.has(x.key)) return true;
@@ -484,13 +500,17 @@ export class EntityFinder {
   }
 
   private titleAt(info: TokInfo[], k: number, e: number): number {
-    for (let len = Math.min(this.titleMax, e - k); len >= 1; len--) {
-      const parts: string[] = [];
-      for (let q = k; q < k + len; q++) parts.push(info[q]!.key);
+    const first = info[k]?.key;
+    if (first === undefined || !this.titleFirst.has(first)) return 0;
+    let key = '';
+    let best = 0;
+    const max = Math.min(this.titleMax, e - k - 1);
+    for (let len = 1; len <= max; len++) {
+      key += (len > 1 ? ' ' : '') + info[k + len - 1]!.key;
       // a title must be followed by more name
-      if (this.titles.has(parts.join(' ')) && k + len < e) return len;
+      if (this.titles.has(key)) best = len;
     }
-    return 0;
+    return best;
   }
 
   private startsWithTitle(info: TokInfo[], s: number, e: number): boolean {

@@ -537,6 +537,18 @@ class State {
     const toks = this.doc.tokens;
     this.nominalStarts.add(a);
     if (!plural && info.person) {
+      // apposition: "Palestinian leader Mahmoud Abbas"
+      const nx = this.atTok.get(b);
+      if (nx && nx.first === b && toks[b]!.sent === toks[a]!.sent) {
+        const r = this.byId.get(nx.actor);
+        if (r && r.type === 'person' && (!code || !r.code || countryOf(r.code) === code.slice(0, 3))) {
+          r.code ??= code;
+          r.titles.add(info.noun.toLowerCase());
+          const m = this.add(r, a, b, code ?? r.code, 'title');
+          this.nominalByEnd.set(b, { mention: m, code: code ?? r.code });
+          return;
+        }
+      }
       // "the Syrian president", "Russia's foreign minister", "Russian minister": a named person of that country with that title
       const head = info.noun.toLowerCase();
       const country = code ? code.slice(0, 3) : null;
