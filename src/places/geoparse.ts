@@ -144,21 +144,28 @@ export function geoparse(doc: Doc): ParseResult {
   // surnames: the last word of a capitalised run of two or three words that is not a place ("John Taylor"),
   // so that a later lone "Taylor" is not taken for a town
   const personParts = new Set<string>();
+  const bigPlace = (key: string): boolean =>
+    g.lookup(key).some((r) => {
+      const c = g.cand(r);
+      return c.kind !== 'city' || c.population >= 100_000;
+    });
   for (const s of doc.sentences) {
     for (let k = s.first; k < s.last; k++) {
       if (!isCap(tokens[k]!) || (k > s.first && isCap(tokens[k - 1]!))) continue;
       let e = k;
       while (e + 1 < s.last && isCap(tokens[e + 1]!) && isWordy(tokens[e + 1]!)) e++;
-      if (e === k || e - k > 2) continue;
-      const whole = normName(text.slice(tokens[k]!.start, tokens[e]!.end));
-      if (g.lookup(whole).length || g.lookup(tokens[k]!.norm).some((r) => g.cand(r).kind !== 'city'))
+      if (e === k) continue;
+      // the last two words of the run: "Greg Taylor" in "County Sheriff Greg Taylor"
+      const a = Math.max(k, e - 1);
+      const given = tokens[a]!;
+      const last = tokens[e]!;
+      if (given.pos !== 'PROPN' || !/^[A-Z][a-z]+$/.test(given.text) || !/^[A-Z][a-z]+$/.test(last.text))
         continue;
-      if (w.prefixes.has(tokens[k]!.norm) || w.roles.has(tokens[e]!.norm) || w.suffixes.has(tokens[e]!.norm))
-        continue;
-      for (let q = k + 1; q <= e; q++) {
-        const nt = tokens[q]!;
-        if (/^[A-Z][a-z]+$/.test(nt.text)) personParts.add(nt.norm);
-      }
+      if (w.prefixes.has(given.norm) || w.roles.has(given.norm) || w.suffixes.has(given.norm)) continue;
+      if (w.roles.has(last.norm) || w.suffixes.has(last.norm)) continue;
+      const whole = normName(text.slice(given.start, last.end));
+      if (g.lookup(whole).length || g.lookup(given.norm).length || bigPlace(last.norm)) continue;
+      personParts.add(last.norm);
     }
   }
   if (doc.entities.length) {
