@@ -168,6 +168,49 @@ const DATE_PREP = new Set([
   'around',
   'for',
 ]);
+/** words before "1998 budget" that make the number a year */
+const YEAR_BEFORE_NOUN = new Set([
+  'the',
+  'in',
+  'of',
+  'since',
+  'by',
+  'until',
+  'from',
+  'fiscal',
+  'calendar',
+  "'s",
+  'mid',
+  'for',
+  'after',
+  'before',
+]);
+/** words before "2000 people" that make the number a count */
+const QUANT_PREV = new Set([
+  'about',
+  'some',
+  'nearly',
+  'over',
+  'than',
+  'around',
+  'almost',
+  'approximately',
+  'roughly',
+  'least',
+  'only',
+  'just',
+  'additional',
+  'another',
+  'extra',
+  'all',
+  'estimated',
+  'up',
+  'to',
+  'and',
+  'or',
+  'with',
+  'of',
+]);
 const REL_WORDS: Record<string, number> = {
   this: 0,
   current: 0,
@@ -751,7 +794,12 @@ export class Grammar {
     if (w.norms[k] === 'fiscal' || w.norms[k] === 'calendar') k++;
     const u = this.unit(w, k);
     if (!u || u.plural || u.code === 'HALF' || u.code === 'MIN' || u.code === 'S') return null;
-    if (w.norms[k + 1] === "'s") return null; // "this year's" → quarter rule
+    // "this year's third quarter" is the quarter rule's; "this year's election" is this year
+    if (
+      w.norms[k + 1] === "'s" &&
+      (this.lex.value('ordinal', w.norms[k + 2] ?? '') || w.norms[k + 2] === 'quarter')
+    )
+      return null; // "this year's" → quarter rule
     const anchorPrev = ANCHOR_REL.has(word);
     const code = u.code;
     return {
@@ -895,7 +943,13 @@ export class Grammar {
   /** a year ("in 2004"), a decade ("the 1990s", "the '90s"), a century ("the 20th century") */
   private year(w: Words, i: number): Hit | null {
     const sp = this.yearAt(w, i);
-    if (sp && sp.len > 1) return { len: sp.len, resolve: () => ({ value: fmtY(sp.y), type: 'DATE' }) };
+    // a spelled year needs a date context: "in nineteen ninety-six", "the year two thousand"
+    if (
+      sp &&
+      sp.len > 1 &&
+      (w.norms[i] === 'the' || DATE_PREP.has(w.norms[i - 1] ?? '') || this.isMonth(w, i - 1) !== null)
+    )
+      return { len: sp.len, resolve: () => ({ value: fmtY(sp.y), type: 'DATE' }) };
     let k = i;
     const the = w.norms[k] === 'the';
     if (the) k++;
@@ -949,8 +1003,17 @@ export class Grammar {
     if (next === '%' || next === 'percent' || next === 'per' || next === ':' || next === '.' + '') {
       if (next !== '.') return null;
     }
-    if (w.pos[i + 1] === 'NOUN' && next.endsWith('s') && !this.unit(w, i + 1) && !/'s$/.test(next))
-      return null;
+    // "2000 people", "about 1900 troops": a count, unless a determiner or date word shows a year ("the 1998 budget")
+    if (
+      (w.pos[i + 1] === 'NOUN' || w.pos[i + 1] === 'PROPN') &&
+      !this.unit(w, i + 1) &&
+      this.isMonth(w, i + 1) === null
+    ) {
+      if (prev === '' || QUANT_PREV.has(prev) || w.pos[i - 1] === 'NUM') return null;
+      const yearish =
+        YEAR_BEFORE_NOUN.has(prev) || ['DET', 'PRON', 'ADJ', 'PROPN'].includes(w.pos[i - 1] ?? '');
+      if (!yearish && w.pos[i + 1] === 'NOUN' && next.endsWith('s')) return null;
+    }
     if (/^\d/.test(prev) && prev.length <= 2) return null; // "23 2004" is a number list
     return { len: 1, resolve: () => ({ value: fmtY(y), type: 'DATE' }) };
   }
@@ -1141,7 +1204,7 @@ export class Grammar {
         return { value: shiftValue(c.prev, dir * n, 'D')!, type: 'DATE' };
       }
       // "a year ago/earlier" after a quarter, month or day of the text: the same period a year before
-      if (code === 'Y' && c.prev && c.dct && c.prev.startsWith(fmtY(c.dct.y)) && /-[QH]\d$/.test(c.prev)) {
+      if (code === 'Y' && c.prev && c.dct && /-[QH]\d$/.test(c.prev)) {
         const s = shiftValue(c.prev, dir * n, 'Y');
         if (s) return { value: s, type: 'DATE' };
       }

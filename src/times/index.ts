@@ -184,7 +184,7 @@ export function anchoredRelations(doc: Doc, sentenceIndex: number): AnchoredRela
     if (word !== 'after' && word !== 'before') continue;
     const sign = word === 'after' ? -1 : 1;
     // the distance: N units | a unit | the unit | shortly/hours ...
-    let j = i - 1;
+    const j = i - 1;
     let n: number | null = null;
     let unit: 'D' | 'W' | 'M' | 'Y' = 'D';
     const u = grammar.unit(w, j);

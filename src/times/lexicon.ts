@@ -100,6 +100,8 @@ export class Lexicon {
       if (!['number', 'future', 'futureto', 'vague', 'ordinal'].includes(kind)) {
         for (const word of words) if (!HEAD_STOP.has(word)) lex.heads.add(word);
       }
+      // spelled years: "nineteen ninety-six", "the year two thousand"
+      if (kind === 'number' && (phrase === 'nineteen' || phrase === 'eighteen')) lex.heads.add(phrase);
     }
     return lex;
   }
