@@ -68,7 +68,15 @@ export function analysis(doc: Doc): Analysis {
   return a;
 }
 
-const SAID_FORMS = new Set(['said', 'says', 'told', 'tells', 'added', 'adds']);
+/** forms whose POS tag is often wrong ("Said Mr X: ..."), with their lemma */
+const SAID_FORMS = new Map([
+  ['said', 'say'],
+  ['says', 'say'],
+  ['told', 'tell'],
+  ['tells', 'tell'],
+  ['added', 'add'],
+  ['adds', 'add'],
+]);
 const BE = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', "'s", "'re"]);
 const END_PUNCT = new Set(['.', '!', '?']);
 const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'there']);
@@ -120,11 +128,17 @@ function analyse(doc: Doc): Analysis {
         continue;
       }
       if (tok.pos !== 'VERB' && !SAID_FORMS.has(tok.norm)) continue;
-      const sv = lex.speechVerbs.get(tok.lemma);
+      const sv = lex.speechVerbs.get(tok.lemma) ?? lex.speechVerbs.get(SAID_FORMS.get(tok.norm) ?? '');
       if (!sv) continue;
       const prev = t[k - 1];
       if (prev && (prev.norm === 'the' || (BE.has(prev.norm) && sv.frame !== 'quote'))) continue; // "the said", passive "is said to"
       let subj = npLeft(doc, mentions, k, first);
+      // "X defended the move, saying ...": the speaker is the subject of the main verb
+      if (subj && tok.norm.endsWith('ing') && subj.first - 1 >= first) {
+        let v = subj.first - 1;
+        if (t[v]!.text === ',' && v - 1 >= first) v--;
+        if (t[v]!.pos === 'VERB') subj = npLeft(doc, mentions, v, first) ?? subj;
+      }
       let inverted = false;
       if (subj && inQuote[subj.first]) subj = null;
       if (!subj) {

@@ -44,34 +44,55 @@ export function npLeft(doc: Doc, mentions: Int32Array, k: number, lo: number): N
     comma = true;
   }
   if (j < lo) return null;
+  let np: NP;
+  const g = grabLeft(t, j, lo);
   const mi = mentions[j]!;
-  if (mi >= 0) {
+  if (g && (mi < 0 || g.first < doc.mentions[mi]!.first)) {
+    np = { ...g, mention: headMention(doc, mentions, g) };
+  } else if (mi >= 0) {
     const m = doc.mentions[mi]!;
     // "the UN": the determiner belongs to the phrase even when the mention starts after it
     let first = Math.max(lo, m.first);
     while (first - 1 >= lo && /^(DET|ADJ|PROPN)$/.test(t[first - 1]!.pos)) first--;
-    return { first, last: j + 1, mention: m };
-  }
-  const np = grabLeft(t, j, lo);
-  if (!np) return null;
-  // appositive: "Sergei Lavrov, the foreign minister, said" → prefer the name before the comma
+    np = { first, last: j + 1, mention: m };
+  } else return null;
+  // appositive: "Ian Hart, chief economist at Acme(,) said" → prefer the person named before the comma
   if (
-    comma &&
-    !hasPos(t, np, 'PROPN') &&
+    !isPerson(doc, np) &&
     !isPronounTok(t[np.first]!) &&
     np.first - 1 > lo &&
-    t[np.first - 1]!.text === ','
+    t[np.first - 1]!.text === ',' &&
+    (comma || t[np.first]!.pos === 'DET' || !hasPos(t, np, 'PROPN'))
   ) {
     const j2 = np.first - 2;
     const m2 = mentions[j2] ?? -1;
+    let name: NP | null = null;
     if (m2 >= 0) {
       const m = doc.mentions[m2]!;
-      return { first: Math.max(lo, m.first), last: j2 + 1, mention: m };
+      name = { first: Math.max(lo, m.first), last: j2 + 1, mention: m };
+    } else {
+      const n = grabLeft(t, j2, lo);
+      if (n) name = { ...n, mention: null };
     }
-    const name = grabLeft(t, j2, lo);
-    if (name && hasPos(t, name, 'PROPN')) return { ...name, mention: null };
+    if (name && looksLikePerson(doc, name)) return name;
   }
-  return { ...np, mention: headMention(doc, mentions, np) };
+  return np;
+}
+
+function isPerson(doc: Doc, np: NP): boolean {
+  if (!np.mention) return false;
+  const id = np.mention.actor;
+  return doc.actors.find((a) => a.id === id)?.type === 'person';
+}
+
+const TITLES = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'sir', 'lord', 'lady', 'dame', 'professor', 'prof']);
+
+/** A person actor, or (without one) a proper name of two words or with a title. */
+function looksLikePerson(doc: Doc, np: NP): boolean {
+  if (np.mention) return isPerson(doc, np);
+  const t = doc.tokens;
+  for (let k = np.first; k < np.last; k++) if (t[k]!.pos !== 'PROPN') return false;
+  return np.last - np.first >= 2 || TITLES.has(t[np.first]!.norm);
 }
 
 /** The noun phrase that starts at token `k` (not past `hi`). */
@@ -119,21 +140,18 @@ function grabLeft(t: Token[], j: number, lo: number): { first: number; last: num
   while (j >= lo && NOT_IN_NP.has(t[j]!.norm)) j--;
   const last = j + 1;
   let first = last;
+  // "of/at/for/with" joins two phrases when a noun stands before it ("a spokesman for the campaign")
+  const joins = (k: number): boolean =>
+    k >= lo && HEAD_STOP.has(t[k]!.norm) && k - 1 >= lo && /^(PROPN|NOUN)$/.test(t[k - 1]!.pos);
   while (j >= lo) {
     const x = t[j]!;
     if (NOT_IN_NP.has(x.norm)) break;
     if (NOMINAL.has(x.pos) || isPossessive(x)) first = j;
     else if (x.text === '-' && glued(t[j - 1], x) && glued(x, t[j + 1])) first = j;
-    else if (
-      (x.norm === 'of' || x.norm === 'for') &&
-      first < last &&
-      j - 1 >= lo &&
-      /^(PROPN|NOUN)$/.test(t[j - 1]!.pos)
-    )
-      first = j;
+    else if (first < last && joins(j)) first = j;
     else if (x.pos === 'DET') {
       if (first < last) first = j;
-      break;
+      if (!joins(j - 1)) break;
     } else if (isPronounTok(x)) {
       if (first === last) first = j;
       break;
@@ -143,7 +161,7 @@ function grabLeft(t: Token[], j: number, lo: number): { first: number; last: num
   }
   if (first >= last) return null;
   // a phrase cannot start with "of" or a possessive
-  while (first < last && (t[first]!.norm === 'of' || isPossessive(t[first]!))) first++;
+  while (first < last && (HEAD_STOP.has(t[first]!.norm) || isPossessive(t[first]!))) first++;
   return first < last ? { first, last } : null;
 }
 
@@ -152,13 +170,19 @@ function headMention(
   mentions: Int32Array,
   np: { first: number; last: number },
 ): ActorMention | null {
-  // the head is the last token; a mention anywhere inside counts when the phrase is a name (no common noun after it)
-  for (let k = np.last - 1; k >= np.first; k--) {
-    const h = mentions[k] ?? -1;
-    if (h >= 0) return doc.mentions[h]!;
+  // the head is the last word before "of/at/for/with" ("a spokesman for the campaign" → spokesman)
+  let head = np.last - 1;
+  for (let k = np.first + 1; k < np.last; k++) {
+    if (HEAD_STOP.has(doc.tokens[k]!.norm)) {
+      head = k - 1;
+      break;
+    }
   }
-  return null;
+  const h = mentions[head] ?? -1;
+  return h >= 0 ? doc.mentions[h]! : null;
 }
+
+const HEAD_STOP = new Set(['of', 'at', 'for', 'with']);
 
 function hasPos(t: Token[], np: { first: number; last: number }, pos: string): boolean {
   for (let k = np.first; k < np.last; k++) if (t[k]!.pos === pos) return true;
