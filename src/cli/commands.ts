@@ -5,6 +5,8 @@ import * as ingest from './ingest.js';
 import * as articles from './articles.js';
 import * as evaluate from './eval.js';
 import * as serve from './serve.js';
+import * as queue from './queue.js';
+import * as exporter from './export.js';
 
 export const commands: ((program: Command) => void)[] = [
   analyze.register,
@@ -12,4 +14,6 @@ export const commands: ((program: Command) => void)[] = [
   articles.register,
   evaluate.register,
   serve.register,
+  queue.register,
+  exporter.register,
 ];
