@@ -290,8 +290,18 @@ export class KnowledgeBase {
       const toks = nameTokens(noun);
       if (!toks.length) return;
       const key = keyOf(toks);
-      if (!this.agents.has(key) || !plural)
-        this.agents.set(key, { noun: e.name, code: e.code, plural, person, note: e.note });
+      const old = this.agents.get(key);
+      if (!old) this.agents.set(key, { noun: e.name, code: e.code, plural, person, note: e.note });
+      else if (!plural || old.plural) {
+        // a later file (a user's agents) changes the code; what we know of the noun stays
+        this.agents.set(key, {
+          noun: old.noun,
+          code: e.code,
+          plural: old.plural && plural,
+          person: old.person || person,
+          note: old.note ?? e.note,
+        });
+      }
       if ((this.agentMaxLen.get(toks[0]!) ?? 0) < toks.length) this.agentMaxLen.set(toks[0]!, toks.length);
     };
     put(e.name, false);

@@ -140,6 +140,14 @@ export class Resolver {
       const rec = st.get(`person:${hit.name}`, hit.name, 'person', row?.code ?? null);
       rec.surname ??= lastWord(nameKeys.length > 1 ? nameKeys : keysOf(hit.name));
       if (row?.note) for (const w of titleWordsOf(row.note)) rec.titles.add(w);
+      // titles from other dictionaries' rows for the same name (a user file may have no notes)
+      if (!rec.titles.size) {
+        for (const h of this.kb.names.get(keysOf(hit.name).join(' ')) ?? []) {
+          if (h.kind !== 'person') continue;
+          const r = pickRow(h.rows, doc.meta.published);
+          if (r?.note && r.code === row?.code) for (const w of titleWordsOf(r.note)) rec.titles.add(w);
+        }
+      }
       if (title) for (const t of title.words) rec.titles.add(t);
       st.add(rec, start, f.last, rec.code, 'name');
       if (f.last - f.first > 1) st.nameFromText(rec, f.first, f.last);
