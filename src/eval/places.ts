@@ -38,6 +38,8 @@ export interface PlaceError {
   kind: 'missed' | 'spurious' | 'far';
   text: string;
   km?: number;
+  /** gold point of a far resolution */
+  gold?: [number, number];
   system?: string;
   context: string;
 }
@@ -156,6 +158,7 @@ export function scorePlaces(file: string, opts: { set?: string; limit?: number }
           kind: 'far',
           text: s.text,
           km: Math.round(e),
+          gold: [g.lat, g.lon],
           system: `${s.name} ${s.country} ${s.feature}`,
           context: ctx(r.text, s.start, s.end),
         });

@@ -177,6 +177,8 @@ export function geoparse(doc: Doc): ParseResult {
   const found: Found[] = [];
   const votes = new Map<string, number>();
   const stateVotes = new Map<string, number>();
+  /** states voted for by unambiguous city names (used for ranking, not as evidence) */
+  const cityStateVotes = new Map<string, number>();
   const vote = (m: Map<string, number>, k: string | null, v: number): void => {
     if (k) m.set(k, (m.get(k) ?? 0) + v);
   };
@@ -422,7 +424,13 @@ export function geoparse(doc: Doc): ParseResult {
     if (strong && cands.length === 1) {
       vote(votes, strong.country, 1);
       if (strong.kind === 'admin1') vote(stateVotes, `${strong.country}.${strong.admin ?? strong.name}`, 1);
-    } else if (onlyCountry) vote(votes, onlyCountry, 0.7);
+    } else if (onlyCountry) {
+      vote(votes, onlyCountry, 0.7);
+      // a city name found in one state only votes for that state
+      const states = new Set(cands.map((c) => c.admin));
+      if (states.size === 1 && cands[0]!.admin && cands[0]!.kind === 'city')
+        vote(cityStateVotes, `${onlyCountry}.${cands[0]!.admin}`, 0.7);
+    }
 
     if (m.qualCountry) vote(votes, m.qualCountry, 1);
     if (m.qualAdmin) vote(stateVotes, `${m.qualCountry}.${m.qualAdmin}`, 1);
@@ -445,6 +453,10 @@ export function geoparse(doc: Doc): ParseResult {
   const share = (k: string | null): number => (k && total ? (votes.get(k) ?? 0) / total : 0);
   const stateShare = (c: Cand): number =>
     stateTotal && c.country ? (stateVotes.get(`${c.country}.${c.admin ?? ''}`) ?? 0) / stateTotal : 0;
+  let cityStateTotal = 0;
+  for (const v of cityStateVotes.values()) cityStateTotal += v;
+  const cityStateShare = (c: Cand): number =>
+    cityStateTotal && c.country ? (cityStateVotes.get(`${c.country}.${c.admin ?? ''}`) ?? 0) / cityStateTotal : 0;
   const prior = (c: Cand): number => {
     // a country, region or named area beats a same-named town unless the town's country or state is
     // what the article is about (France the country, not a village called France)
@@ -457,7 +469,7 @@ export function geoparse(doc: Doc): ParseResult {
     return p;
   };
   const score = (m: Found, c: Cand): number => {
-    let s = prior(c) + 3 * share(c.country) + 4 * stateShare(c);
+    let s = prior(c) + 3 * share(c.country) + 4 * stateShare(c) + 1.5 * cityStateShare(c);
     if (m.qualCountry) s += c.country === m.qualCountry ? 10 : -10;
     if (m.qualAdmin && c.country === m.qualCountry)
       s += c.admin === m.qualAdmin || c.name === m.qualAdmin ? 10 : -5;
