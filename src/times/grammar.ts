@@ -211,6 +211,23 @@ const QUANT_PREV = new Set([
   'with',
   'of',
 ]);
+const SEASON_PREP = new Set([
+  'in',
+  'during',
+  'over',
+  'by',
+  'until',
+  'till',
+  'since',
+  'through',
+  'throughout',
+  'early',
+  'late',
+  'this',
+  'next',
+  'last',
+  'mid',
+]);
 const REL_WORDS: Record<string, number> = {
   this: 0,
   current: 0,
@@ -722,11 +739,14 @@ export class Grammar {
     const next = w.norms[i + h.len];
     // "current" and "future" only as adjectives before a time or as the whole phrase; "earlier"/"now" not before "than"/"that"
     if (h.len === 1 && n === 'recent' && !this.unit(w, i + 1)?.plural) return null;
+    // "the long-term plan": an adjective
+    if (w.norms[i + h.len - 1] === 'term' && (w.pos[i + h.len] === 'NOUN' || w.pos[i + h.len] === 'ADJ'))
+      return null;
     if (h.len === 1 && (n === 'current' || n === 'recent')) {
       if (next && this.unit(w, i + h.len)?.plural) {
         const u = this.unit(w, i + h.len)!;
         const value = n === 'recent' && u.code !== 'Y' ? durationValue(null, u.code) : h.value;
-        return { len: 2, resolve: () => ({ value, type: value.startsWith('P') ? 'DURATION' : 'DATE' }) };
+        return { len: 2, resolve: () => ({ value, type: /^P(\d|X|T)/.test(value) ? 'DURATION' : 'DATE' }) };
       }
       if (n === 'current' && next && this.unit(w, i + 1)) return null; // "the current quarter" → relative
     }
@@ -1279,7 +1299,15 @@ export class Grammar {
         return null;
     }
     // "a decade" is fine; "one second" as ordinal is not handled here
-    if (u.code === 'S' && w.norms[k] === 'second' && Number.isNaN(val)) return null;
+    // "a second term", "the second round": an ordinal, not a duration
+    if (
+      u.code === 'S' &&
+      w.norms[k] === 'second' &&
+      num.len === 1 &&
+      !/^\d/.test(w.norms[k - 1]!) &&
+      /^(NOUN|ADJ|PROPN|VERB|NUM)$/.test(w.pos[k + 1] ?? '')
+    )
+      return null;
     // numbers that are not counts of the unit: "1998 years" never
     if (val > 1000 && u.code !== 'S' && u.code !== 'MIN') return null;
     k++;
@@ -1373,20 +1401,13 @@ export class Grammar {
       year = ya.y;
       k += ya.len + (w.norms[k] === 'of' ? 1 : 0);
     }
-    if (
-      year === null &&
-      !(
-        w.norms[i] === 'the' ||
-        prev === 'in' ||
-        prev === 'this' ||
-        prev === 'during' ||
-        prev === 'by' ||
-        prev === 'until' ||
-        prev === 'early' ||
-        prev === 'late'
-      )
-    )
-      return null;
+    // without a year, a season needs a time preposition before it ("in the autumn", "during summer"),
+    // and "the fall of Rome", "the spring in his step" are not seasons
+    if (year === null) {
+      const before = w.norms[i] === 'the' ? (w.norms[i - 1] ?? '') : prev;
+      if (!SEASON_PREP.has(before)) return null;
+      if (w.norms[k] === 'of' || w.norms[k] === 'in' || w.pos[k] === 'NOUN') return null;
+    }
     return {
       len: k - i,
       resolve: (c) => {
