@@ -37,6 +37,10 @@ const HEDGE_VERBS = new Set([
   'feared',
   'believed',
 ]);
+/** nationality words that may stand between a number and its noun ("20 Syrian soldiers") */
+const DEMONYM = /(?:an|ish|ese|i|ic|ch)$/;
+const BARE_OUTCOMES = new Set(['killed', 'injured', 'missing', 'arrested', 'abducted']);
+const SINGULAR = new Set(['was', 'is', 'has']);
 const glued = (a: Token | undefined, b: Token | undefined): boolean => !!a && !!b && a.end === b.start;
 
 /** The number phrase that starts at token i, without its bound. */
@@ -209,7 +213,7 @@ function figureAt(
     } else if (noun) break;
     else if (!(
       x.pos === 'ADJ' ||
-      x.pos === 'PROPN' ||
+      (x.pos === 'PROPN' && DEMONYM.test(x.text)) ||
       x.norm === 'of' ||
       x.norm === 'the' ||
       x.norm === 'other' ||
@@ -262,6 +266,10 @@ function figureAt(
     }
   }
   if (unit) return build(doc, first, Math.max(end, last), last, value, max, bound, unit, prevFigure);
+  // without a counted noun ("20 were killed", "killing 20") only casualty outcomes count, and a singular
+  // verb after the number ("Half-Life 2 was released") shows it is a name, not a count
+  if (outcome && !noun && (!BARE_OUTCOMES.has(outcome) || (value !== 1 && SINGULAR.has(t[last]?.norm ?? ''))))
+    outcome = null;
   if (outcome)
     return build(doc, first, end, last, value, max, bound, `${noun ?? 'people'} ${outcome}`, prevFigure);
   if (noun && lex.standalone.has(noun))

@@ -244,7 +244,7 @@ test('numbers that are not claims do not become figures', () => {
   const doc = run(
     'In 2011 protesters gathered in the square. A 45-year-old man, aged 45, was held. ' +
       'See page 5 for details. The home side won 3-1 on 3 March. Turnout was 20% among voters. ' +
-      'He was born in 1970 and served 12 years.',
+      'He was born in 1970 and served 12 years. Half-Life 2 was released in November.',
   );
   assert.deepEqual(
     doc.figures.map((f) => f.quantity),
