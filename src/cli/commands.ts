@@ -5,6 +5,7 @@ import * as ingest from './ingest.js';
 import * as articles from './articles.js';
 import * as evaluate from './eval.js';
 import * as serve from './serve.js';
+import * as queue from './queue.js';
 import * as exporter from './export.js';
 
 export const commands: ((program: Command) => void)[] = [
@@ -13,5 +14,6 @@ export const commands: ((program: Command) => void)[] = [
   articles.register,
   evaluate.register,
   serve.register,
+  queue.register,
   exporter.register,
 ];

@@ -3,10 +3,9 @@ import type { Command } from 'commander';
 import { readFileSync, statSync } from 'node:fs';
 import { readInputs } from '../ingest/read.js';
 import { InputError } from '../ingest/decode.js';
-import { articleId } from '../ingest/article.js';
 import { Pipeline } from '../pipeline.js';
-import { SqliteStore } from '../store/sqlite.js';
-import { VERSION } from '../version.js';
+import { openWriter, storeArticle } from '../store/writer.js';
+import { redact } from '../store/postgres.js';
 import { addAnalysisOptions, pipelineOptions, readOptions } from './options.js';
 import type { AnalysisFlags } from './options.js';
 import { Progress } from './progress.js';
@@ -17,14 +16,14 @@ export function register(program: Command): void {
       .command('ingest')
       .description('analyse files or folders (recursively) and store the results')
       .argument('<paths...>', 'text, HTML or JSONL files, folders, or - for standard input')
-      .option('--db <file>', 'SQLite database', 'sitrep.db'),
+      .option('--db <file|url>', 'SQLite database file, or a postgres:// URL', 'sitrep.db'),
   ).action(async (paths: string[], flags: AnalysisFlags & { db: string }) => {
     process.exitCode = await ingest(paths, flags);
   });
 }
 
 async function ingest(paths: string[], flags: AnalysisFlags & { db: string }): Promise<number> {
-  const store = new SqliteStore(flags.db);
+  const store = await openWriter(flags.db);
   const pipeline = new Pipeline(pipelineOptions(flags));
   const progress = new Progress(estimateRecords(paths));
   const tally = { added: 0, updated: 0, unchanged: 0, duplicate: 0, failed: 0 };
@@ -45,22 +44,12 @@ async function ingest(paths: string[], flags: AnalysisFlags & { db: string }): P
         process.stderr.write(`sitrep: ${item.message}\n`);
         continue;
       }
-      const hash = articleId(item.text);
-      const known = store.lookup(hash);
-      if (known && known.version === VERSION) {
-        // already analysed by this version: only note the id if it is a new one for the same body
-        if (item.id && item.id !== known.id) {
-          store.alias(item.id, known.id);
-          tally.duplicate++;
-        } else tally.unchanged++;
-      } else {
-        try {
-          tally[store.put(pipeline.analyze(item), hash)]++;
-        } catch (e) {
-          tally.failed++;
-          progress.end();
-          process.stderr.write(`sitrep: ${item.origin}: ${(e as Error).message}\n`);
-        }
+      try {
+        tally[await storeArticle(store, item, (a) => pipeline.analyze(a))]++;
+      } catch (e) {
+        tally.failed++;
+        progress.end();
+        process.stderr.write(`sitrep: ${item.origin}: ${(e as Error).message}\n`);
       }
       progress.tick(done);
       // let a pending SIGINT be delivered between articles
@@ -70,14 +59,14 @@ async function ingest(paths: string[], flags: AnalysisFlags & { db: string }): P
     progress.end();
     process.removeListener('SIGINT', onSignal);
     process.removeListener('SIGTERM', onSignal);
-    store.close();
+    await store.close();
   }
   const summary = Object.entries(tally)
     .filter(([, n]) => n)
     .map(([k, n]) => `${n} ${k}`)
     .join(', ');
   process.stderr.write(
-    `sitrep: ${stop ? 'interrupted after' : 'done:'} ${summary || 'nothing to do'} → ${flags.db}\n`,
+    `sitrep: ${stop ? 'interrupted after' : 'done:'} ${summary || 'nothing to do'} → ${redact(flags.db)}\n`,
   );
   if (stop) return 130;
   return tally.failed ? 1 : 0;

@@ -5,6 +5,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Result } from '../result.js';
 import { VERSION } from '../version.js';
+import { actorRow, articleRow, eventRow, placeRow } from './rows.js';
 import type { ArticleSummary, EventFilter, PutOutcome, Store, StoredEvent } from './store.js';
 
 const MIGRATIONS = join(
@@ -79,15 +80,7 @@ export class SqliteStore implements Store {
       const existing = this.stmts.byId.get(result.id);
       if (existing) this.stmts.del.run(result.id);
       this.stmts.insArticle.run({
-        id: result.id,
-        content_hash: contentHash,
-        title: result.title,
-        published: result.published,
-        source: result.source,
-        url: result.url,
-        text: result.text,
-        result: JSON.stringify(result),
-        version: VERSION,
+        ...articleRow(result, contentHash, VERSION),
         ingested_at: new Date().toISOString(),
       });
       this.insertAnnotations(result);
@@ -96,57 +89,9 @@ export class SqliteStore implements Store {
   }
 
   private insertAnnotations(r: Result): void {
-    for (const e of r.events) {
-      this.stmts.insEvent.run({
-        article_id: r.id,
-        event_id: e.id,
-        code: e.code,
-        root: e.root,
-        quad: e.quad,
-        goldstein: e.goldstein,
-        plover: e.plover,
-        mode: e.mode,
-        source_code: e.source.code,
-        source_text: e.source.text,
-        target_code: e.target?.code ?? null,
-        target_text: e.target?.text ?? null,
-        date: e.date,
-        date_precision: e.date_precision,
-        place_name: e.place?.name ?? null,
-        geonameid: e.place?.geonameid ?? null,
-        country: e.place?.country ?? null,
-        lat: e.place?.lat ?? null,
-        lon: e.place?.lon ?? null,
-        sentence: e.sentence,
-        start: e.start,
-        end: e.end,
-      });
-    }
-    for (const a of r.actors) {
-      this.stmts.insActor.run({
-        article_id: r.id,
-        actor_id: a.id,
-        name: a.name,
-        code: a.code,
-        country: a.country,
-        role: a.role,
-        type: a.type,
-        mentions: a.mentions.length,
-      });
-    }
-    for (const p of r.places) {
-      this.stmts.insPlace.run({
-        article_id: r.id,
-        start: p.start,
-        end: p.end,
-        text: p.text,
-        name: p.name,
-        geonameid: p.geonameid,
-        country: p.country,
-        lat: p.lat,
-        lon: p.lon,
-      });
-    }
+    for (const e of r.events) this.stmts.insEvent.run(eventRow(r.id, e));
+    for (const a of r.actors) this.stmts.insActor.run(actorRow(r.id, a));
+    for (const p of r.places) this.stmts.insPlace.run(placeRow(r.id, p));
   }
 
   alias(alias: string, articleId: string): void {
