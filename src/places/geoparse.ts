@@ -456,7 +456,9 @@ export function geoparse(doc: Doc): ParseResult {
   let cityStateTotal = 0;
   for (const v of cityStateVotes.values()) cityStateTotal += v;
   const cityStateShare = (c: Cand): number =>
-    cityStateTotal && c.country ? (cityStateVotes.get(`${c.country}.${c.admin ?? ''}`) ?? 0) / cityStateTotal : 0;
+    cityStateTotal && c.country
+      ? (cityStateVotes.get(`${c.country}.${c.admin ?? ''}`) ?? 0) / cityStateTotal
+      : 0;
   const prior = (c: Cand): number => {
     // a country, region or named area beats a same-named town unless the town's country or state is
     // what the article is about (France the country, not a village called France)
@@ -489,6 +491,28 @@ export function geoparse(doc: Doc): ParseResult {
     for (const c of cands) {
       const s = score(m, c);
       if (s > bestS) [bestC, bestS] = [c, s];
+    }
+    // "Holliday, Mo." where the gazetteer has no Holliday in Missouri: a town somewhere in that state
+    if (bestC && bestC.kind === 'city' && m.qualCountry) {
+      const region =
+        m.qualAdmin && (bestC.country !== m.qualCountry || bestC.admin !== m.qualAdmin)
+          ? g.admin1(m.qualCountry, m.qualAdmin)
+          : bestC.country !== m.qualCountry
+            ? g.country(m.qualCountry)
+            : null;
+      if (region) {
+        bestC = {
+          ...region,
+          ref: 0,
+          kind: 'alias',
+          name: text.slice(m.start, m.end),
+          geonameid: null,
+          feature: 'P.PPL',
+          population: 0,
+          admin: m.qualAdmin,
+        };
+        bestS = 100;
+      }
     }
     m.chosen = bestC;
     m.score = bestS;
@@ -571,12 +595,19 @@ export function geoparse(doc: Doc): ParseResult {
   // areas (X County) not in the gazetteer: place them at the nearest resolved local place
   for (const m of out) {
     if (!m.area) continue;
+    // the local place the article names most often (a local paper's home town), nearest in the text on ties
     let anchor: Cand | null = null;
-    let dist = Infinity;
+    let bestRank = -Infinity;
+    const counts = new Map<string, number>();
+    for (const o of out)
+      if (!o.area && o.chosen?.kind === 'city') counts.set(o.key, (counts.get(o.key) ?? 0) + 1);
     for (const o of out) {
       if (o.area || !o.chosen || o.chosen.kind === 'country' || o.chosen.feature === 'L.CONT') continue;
-      const d = Math.abs(o.first - m.first) + (o.chosen.kind === 'admin1' ? 100000 : 0);
-      if (d < dist) [anchor, dist] = [o.chosen, d];
+      const rank =
+        (o.chosen.kind === 'admin1' ? -1000 : 0) +
+        10 * (counts.get(o.key) ?? 0) -
+        Math.abs(o.first - m.first) / 1000;
+      if (rank > bestRank) [anchor, bestRank] = [o.chosen, rank];
     }
     anchor ??= focus ? g.country(focus) : null;
     // a town of the area's name in the anchor's state (Lexington in Lexington County, S.C.)
