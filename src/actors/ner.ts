@@ -3,7 +3,7 @@
 // consistency (a surname seen in a full person name is a person everywhere in the article).
 import type { EntityType } from '../result.js';
 import type { Doc, Token } from '../text/doc.js';
-import { keyOf, normWord, type KnowledgeBase, type NameHit } from './kb.js';
+import { normWord, type KnowledgeBase, type NameHit } from './kb.js';
 
 /** An entity found by the finder, with what the knowledge base knows about it. */
 export interface Found {
@@ -235,12 +235,11 @@ export class EntityFinder {
     const first = info[i]!.key;
     const max = Math.min(this.kb.maxLen.get(first) ?? 0, limit - i);
     if (!max) return null;
+    const pref = prefixKeys(info, i, max);
     for (let len = max; len >= 1; len--) {
       // names do not run over spaces that hold sentence breaks
       if (toks[i + len - 1]!.sent !== toks[i]!.sent) continue;
-      const parts: string[] = [];
-      for (let k = i; k < i + len; k++) parts.push(info[k]!.key);
-      const hits = this.kb.names.get(keyOf(parts));
+      const hits = this.kb.names.get(pref[len - 1]!);
       if (!hits) continue;
       const ok = hits.filter((h) => this.caseOk(toks, info, i, len, h, shout));
       if (ok.length) return { len, hit: best(ok) };
@@ -658,6 +657,17 @@ export class EntityFinder {
     }
     void doc;
   }
+}
+
+/** "a", "a b", "a b c": the keys of the first 1..max tokens from i */
+function prefixKeys(info: { key: string }[], i: number, max: number): string[] {
+  let key = info[i]!.key;
+  const out = [key];
+  for (let q = 1; q < max; q++) {
+    key += ' ' + info[i + q]!.key;
+    out.push(key);
+  }
+  return out;
 }
 
 /** one plain space between two tokens ("S. Waugh") */

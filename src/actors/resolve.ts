@@ -2,15 +2,7 @@
 // codes; surnames, titles, nominals ("the Syrian president"), acronyms and pronouns join their actor.
 import type { Actor } from '../result.js';
 import type { ActorMention, Doc, Token } from '../text/doc.js';
-import {
-  keyOf,
-  normWord,
-  pickRow,
-  type AgentInfo,
-  type DictEntry,
-  type KnowledgeBase,
-  type NameHit,
-} from './kb.js';
+import { normWord, pickRow, type AgentInfo, type DictEntry, type KnowledgeBase, type NameHit } from './kb.js';
 import type { Found } from './ner.js';
 
 type Kind = ActorMention['kind'];
@@ -492,10 +484,22 @@ class State {
     return null;
   }
 
+  private prefix(i: number, max: number): string[] {
+    let key = this.keys[i]!;
+    const out = [key];
+    for (let q = 1; q < max; q++) {
+      key += ' ' + this.keys[i + q]!;
+      out.push(key);
+    }
+    return out;
+  }
+
   matchName(i: number, limit: number): { len: number; hit: NameHit } | null {
     const max = Math.min(this.kb.maxLen.get(this.keys[i]!) ?? 0, limit - i);
+    if (max <= 0) return null;
+    const pref = this.prefix(i, max);
     for (let len = max; len >= 1; len--) {
-      const hits = this.kb.names.get(keyOf(this.keys.slice(i, i + len)));
+      const hits = this.kb.names.get(pref[len - 1]!);
       if (hits?.length) return { len, hit: hits[0]! };
     }
     return null;
@@ -509,10 +513,11 @@ class State {
     const t = toks[i];
     if (!t) return null;
     const max = Math.min(this.kb.agentMaxLen.get(this.keys[i]!) ?? 0, limit - i);
+    if (max <= 0) return null;
+    const pref = this.prefix(i, max);
     for (let len = max; len >= 1; len--) {
       if (toks[i + len - 1]!.sent !== t.sent) continue;
-      const key = keyOf(this.keys.slice(i, i + len));
-      const info = this.kb.agents.get(key);
+      const info = this.kb.agents.get(pref[len - 1]!);
       if (!info) continue;
       // acronym nouns (MP) keep their case; others must not be a capitalised name mid-sentence
       return { len, info, plural: info.plural, key: info.noun.toLowerCase() };
