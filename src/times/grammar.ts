@@ -42,6 +42,8 @@ export interface Ctx {
   prev: string | null;
   /** the word before the expression (lower case), '' at the sentence start */
   before: string;
+  /** the expression is followed by "'s" ("Friday's vote") */
+  possessive?: boolean;
 }
 
 export interface Candidate {
@@ -344,7 +346,9 @@ export function weekdayDate(wd: number, ctx: Ctx, rel: number | null): string {
   if (rel === -1) dir = -1;
   else if (rel === 1) dir = 1;
   else {
-    dir = direction(ctx) > 0 ? 1 : -1;
+    // present simple with a weekday plans ("polls open on Sunday"); a possessive reports ("Friday's vote")
+    const d = direction(ctx);
+    dir = d > 0 || (d === 0 && ctx.tense() === 'present' && !ctx.possessive) ? 1 : -1;
   }
   let diff: number;
   if (dir < 0) {

@@ -118,6 +118,7 @@ export function findTimes(doc: Doc, e: Engine = engine()): Time[] {
         dct,
         prev,
         before: f.firstTok > s.first ? tokens[f.firstTok - 1]!.norm : '',
+        possessive: tokens[f.lastTok]?.norm === "'s" && f.lastTok < s.last,
         tense: () => (tense === undefined ? (tense = clauseTense(doc, f.firstTok, f.lastTok, e.lex)) : tense),
       };
       const r = f.resolve(ctx);

@@ -50,6 +50,8 @@ function classify(group: Token[], lex: Lexicon): Tense {
     return 'present';
   }
   if (REPORTING.has(finite.lemma)) return 'past';
+  // a bare participle ("arriving Tuesday", "starting at noon") has no tense of its own
+  if (finite.norm.endsWith('ing') && finite === group[group.length - 1]) return null;
   return 'present';
 }
 

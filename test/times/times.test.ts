@@ -43,6 +43,9 @@ test('weekdays: past clauses look back, future clauses ahead', () => {
   assert.equal(v('The envoy will arrive on Friday.', 'Friday'), '2012-02-10');
   assert.equal(v('The minister resigned last Tuesday.', 'last Tuesday'), '2012-01-31');
   assert.equal(v('Police said on Tuesday that two men died.', 'Tuesday'), '2012-02-07');
+  // present simple plans ahead; a possessive weekday reports
+  assert.equal(v('The summit starts on Sunday.', 'Sunday'), '2012-02-12');
+  assert.equal(v("The vote follows Sunday's clash.", 'Sunday'), '2012-02-05');
 });
 
 test('a weekday with a date fixes the year', () => {
