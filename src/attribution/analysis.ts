@@ -142,6 +142,14 @@ function analyse(doc: Doc): Analysis {
       let inverted = false;
       if (subj && inQuote[subj.first]) subj = null;
       if (!subj) {
+        // "The EC says ... but said it would": the subject of the previous verb of the sentence
+        let b = k - 1;
+        while (b >= first && (t[b]!.pos === 'ADV' || t[b]!.pos === 'AUX')) b--;
+        const prev = reports[reports.length - 1];
+        if (b >= first && t[b]!.pos === 'CCONJ' && prev && prev.sent === s && prev.subj && !prev.inverted)
+          subj = prev.subj;
+      }
+      if (!subj) {
         subj = npRight(doc, mentions, k + 1, last);
         inverted = !!subj;
       }
@@ -446,7 +454,7 @@ function personBefore(doc: Doc, offset: number, para: number): Named | null {
 
 /** Speaker names in text order: pronouns and unattributed quote paragraphs take the last named speaker. */
 function resolveSpeakers(doc: Doc, quotes: QuoteX[]): void {
-  const memo: { last: Named | null } = { last: null };
+  const memo: { last: Named | null; thing: Named | null } = { last: null, thing: null };
   const paraOf = (offset: number): number => {
     const s = doc.sentenceAt(offset);
     return s >= 0 ? doc.sentences[s]!.para : -1;
@@ -462,6 +470,14 @@ function resolveSpeakers(doc: Doc, quotes: QuoteX[]): void {
       q.speaker = npName(doc, np);
       q.speaker_code = codeOf(doc, np.mention);
       q.speaker_actor = np.mention?.actor ?? null;
+    } else if (np && doc.tokens[np.first]!.norm === 'it') {
+      // "it said": an organisation or a document, never a person
+      const thing = memo.thing && para - memo.thing.para <= 2 ? memo.thing : null;
+      if (thing) {
+        q.speaker = thing.name;
+        q.speaker_code = thing.code;
+        q.speaker_actor = thing.actor;
+      }
     } else if (np && (person = personBefore(doc, doc.tokens[np.first]!.start, para))) {
       q.speaker = person.name;
       q.speaker_code = person.code;
@@ -476,6 +492,11 @@ function resolveSpeakers(doc: Doc, quotes: QuoteX[]): void {
       q.speaker_code = recent.code;
       q.speaker_actor = recent.actor;
     }
-    if (q.speaker) memo.last = { name: q.speaker, code: q.speaker_code, actor: q.speaker_actor, para };
+    if (q.speaker) {
+      memo.last = { name: q.speaker, code: q.speaker_code, actor: q.speaker_actor, para };
+      const type = q.speaker_actor ? doc.actors.find((a) => a.id === q.speaker_actor)?.type : null;
+      const named = np && !isPronoun(doc, np) && doc.tokens[np.first]!.pos !== 'PROPN';
+      if (type === 'org' || (!type && named)) memo.thing = memo.last;
+    }
   }
 }

@@ -182,7 +182,7 @@ function headMention(
   return h >= 0 ? doc.mentions[h]! : null;
 }
 
-const HEAD_STOP = new Set(['of', 'at', 'for', 'with']);
+const HEAD_STOP = new Set(['of', 'at', 'for', 'with', 'on', 'in', 'from']);
 
 function hasPos(t: Token[], np: { first: number; last: number }, pos: string): boolean {
   for (let k = np.first; k < np.last; k++) if (t[k]!.pos === pos) return true;

@@ -269,3 +269,18 @@ test('attributionFor: quotes, "according to", hedges', () => {
   // the reporting verb itself is not attributed to its own speaker
   assert.equal(at('said'), null);
 });
+
+test('speakers: appositives, "a spokesman for X", participles, "it says", "but said"', () => {
+  const doc = run(
+    'Ann Hart, chief economist at Acme Bank, said the figures were "worse than feared".\n\n' +
+      'Tom Reed, a spokesman for the farmers union said: "We will appeal."\n\n' +
+      'The minister defended the plan, saying it would bring "real change".\n\n' +
+      'The audit report on defence spending says costs rose sharply last year. It says there is "little evidence" of savings.\n\n' +
+      'The commission says it will act but said it would review "every part of the law".',
+  );
+  assert.equal(quoteWith(doc, 'worse than feared').speaker, 'Ann Hart');
+  assert.equal(quoteWith(doc, 'We will appeal').speaker, 'Tom Reed');
+  assert.equal(quoteWith(doc, 'real change').speaker, 'The minister');
+  assert.equal(quoteWith(doc, 'little evidence').speaker, 'The audit report on defence spending');
+  assert.equal(quoteWith(doc, 'every part of the law').speaker, 'The commission');
+});
