@@ -5,7 +5,7 @@ import type { ActorMention, Doc } from '../text/doc.js';
 import { codeInfo } from './codebook.js';
 import { loadNoise, type Noise } from './noise.js';
 import { parseSentence, type Chunk, type Clause, type PP } from './parse.js';
-import { anchoredRelations, eventDate } from '../times/index.js';
+import { anchoredRelations, valueToDate, type AnchoredRelation } from '../times/index.js';
 import { inSet, type ControlClass, type Pattern, type PatternSet } from './patterns.js';
 
 /** Hooks into other stages' public APIs (filled by index.ts when those stages exist). */
@@ -93,6 +93,27 @@ function modeOfClass(c: ControlClass | undefined): EventMode | null {
     default:
       return null;
   }
+}
+
+/** A date moved by n days/weeks/months/years; a vague distance (n null) keeps the month. */
+function shift(date: string, n: number | null, unit: 'D' | 'W' | 'M' | 'Y'): string | null {
+  const m = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$/.exec(date);
+  if (!m) return null;
+  if (n === null) return date.slice(0, 7);
+  const y = Number(m[1]);
+  const mo = m[2] ? Number(m[2]) - 1 : 0;
+  const d = m[3] ? Number(m[3]) : 1;
+  const x = new Date(Date.UTC(y, mo, d));
+  if (unit === 'D' || unit === 'W') {
+    if (!m[3]) return date;
+    x.setUTCDate(x.getUTCDate() + (unit === 'W' ? 7 * n : n));
+    return x.toISOString().slice(0, 10);
+  }
+  if (unit === 'M') {
+    x.setUTCMonth(x.getUTCMonth() + n);
+    return x.toISOString().slice(0, 7);
+  }
+  return String(y + n);
 }
 
 function precision(date: string | null): Event['date_precision'] {
@@ -236,20 +257,31 @@ export class Coder {
   private sentence(doc: Doc, s: number, mentionAt: Int32Array, cands: Cand[], sportyArticle: boolean): void {
     const T = doc.tokens;
     const sent = doc.sentences[s]!;
+    // no coded actor, no trigger word: nothing to code (most sentences of an article stop here)
+    let actors = false;
+    let trigger = false;
+    let sportWords = 0;
+    let ent = false;
+    for (let k = sent.first; k < sent.last; k++) {
+      const mi = mentionAt[k]!;
+      if (mi >= 0 && doc.mentions[mi]!.code) actors = true;
+      const l = T[k]!.lemma;
+      if (this.P.verbs.has(l) || this.P.nouns.has(l)) trigger = true;
+      if (this.noise.sport.has(l)) sportWords++;
+      else if (this.noise.entertainment.has(l)) ent = true;
+    }
+    if (!actors || !trigger) return;
     const { chunks, clauses, appos } = parseSentence(doc, sent.first, sent.last);
     this.appos = appos;
     const P = this.P;
-    const lemmas = new Set<string>();
-    for (let k = sent.first; k < sent.last; k++) lemmas.add(T[k]!.lemma);
-    let sportWords = 0;
-    let ent = false;
-    for (const l of lemmas) {
-      if (this.noise.sport.has(l)) sportWords++;
-      if (this.noise.entertainment.has(l)) ent = true;
-    }
     const sport = sportyArticle || sportWords >= 2;
     // "N days after ...": events on the relative side are dated from the clause that holds the phrase
-    const rels = anchoredRelations(doc, s);
+    let rels: AnchoredRelation[] = [];
+    try {
+      rels = anchoredRelations(doc, s);
+    } catch {
+      rels = []; // a failure of the dating helper must not lose the sentence's events
+    }
     const consumed = new Set<Chunk>();
     const clauseEvents = new Map<Clause, Cand[]>();
     const clauseMode = new Map<Clause, EventMode>();
@@ -302,8 +334,20 @@ export class Coder {
         const host = clauses.filter((c) => T[c.vg.first]!.end <= rel.trigger.start).pop();
         anchor = fallback === null ? null : ((host && clauseDate.get(host)) ?? published);
       }
-      const d = eventDate(doc, { start: a, end: b }, { date: anchor });
-      return { date: d.date, own: !!d.time };
+      // 1. the clause's own time expression (not the "three days" of a relation)
+      for (const t of doc.times) {
+        if (t.end <= a || t.start >= b || (t.type !== 'DATE' && t.type !== 'TIME')) continue;
+        if (rels.some((r) => t.start < r.trigger.end && r.trigger.start < t.end)) continue;
+        const d = valueToDate(t.value, published);
+        if (d.date) return { date: d.date, own: true };
+      }
+      // 2. the relative side of "N days after ...": the anchor moved by the distance
+      if (rel) {
+        if (!anchor) return { date: null, own: false };
+        return { date: shift(anchor, rel.offset.n, rel.offset.unit), own: false };
+      }
+      // 3. the fallback (the publication date for actual events)
+      return { date: anchor ? (valueToDate(anchor, published).date ?? anchor) : null, own: false };
     };
     const governorOf = (cl: Clause): Clause | null => cl.governor;
     const controlOf = (cl: Clause): ControlClass | undefined => {
@@ -833,6 +877,11 @@ export class Coder {
     const inHeadline = (c: Cand): boolean => !!headline && T[c.trigger[0]]!.start < headline.end;
     const emitted: Cand[] = [];
     let n = 0;
+    // how many events with a source each sentence has, reporting verbs apart
+    const coded = new Map<number, number>();
+    for (const o of cands) {
+      if (!o.pattern.flags.has('say') && o.sources.length) coded.set(o.sentence, (coded.get(o.sentence) ?? 0) + 1);
+    }
     for (const c of cands) {
       if (!c.sources.length) continue;
       if (c.pattern.flags.has('same')) {
@@ -847,10 +896,7 @@ export class Coder {
       if (c.pattern.flags.has('say')) {
         // a reporting verb is an event only when it has an addressee and nothing else is coded from its sentence
         if (!c.targets.length) continue;
-        const others = cands.some(
-          (o) => o !== c && o.sentence === c.sentence && !o.pattern.flags.has('say') && o.sources.length,
-        );
-        if (others) continue;
+        if ((coded.get(c.sentence) ?? 0) > 0) continue;
       }
       const root = c.code.slice(0, 2);
       let targets: (EventActor | null)[] = c.targets.length ? c.targets : [null];
