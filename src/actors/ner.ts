@@ -425,6 +425,14 @@ export class EntityFinder {
       while (j < e) {
         const y = info[j]!;
         if (WEAK_CONNECTORS.has(y.key) && !y.cap) break;
+        // a title inside the run starts a person's name: "Tory MP Patrick Mercer"
+        if (
+          y.cap &&
+          this.titleFirst.has(y.key) &&
+          this.titleAt(info, j, e) &&
+          info[j + this.titleAt(info, j, e)]?.cap
+        )
+          break;
         if (
           y.cap &&
           toks[j - 1]!.text !== '-' &&
@@ -467,6 +475,8 @@ export class EntityFinder {
     if (this.kb.givenNames.has(x.key) || x.caps) return false;
     if (this.notName.has(x.key)) return true;
     if (this.kb.commonWords.has(x.key) && !this.kb.cities.has(x.key)) return true;
+    // a role noun ("MPs", "Ministers") is not a name
+    if (this.kb.agents.has(x.key)) return true;
     // "Anti-globalisation", "Arab-backed": a compound ending in a lower-case word
     if (/-\p{Ll}+$/u.test(toks[k]!.text)) return true;
     // a label opening a line ("Scorers:", "Standings:")
