@@ -13,7 +13,7 @@ import { fromPlainText } from '../ingest/plain.js';
 import { InputError } from '../ingest/decode.js';
 import type { Result } from '../result.js';
 import type { Store, StoredEvent } from '../store/store.js';
-import { actorStats, eventStats, geoCells } from '../store/queries.js';
+import { actorStats, eventStats, geoCells, listEvents } from '../store/queries.js';
 import { VERSION } from '../version.js';
 import { csvHeader, csvRows, gdeltHeader, gdeltRows } from './formats.js';
 import { openapi } from './openapi.js';
@@ -52,6 +52,20 @@ export function createApp(store: Store, pipeline: Analyzer, options: AppOptions 
   const token = options.token === undefined ? process.env.SITREP_TOKEN || null : options.token;
   const maxBody = options.maxBody ?? DEFAULT_MAX_BODY;
   const app = new Hono();
+
+  // aggregates are cached until the database changes (our writes, or another process's commits)
+  const cache = new Map<string, unknown>();
+  let writes = 0;
+  const cached = <T>(c: Context, compute: () => T): T => {
+    const db = sqlDb(store);
+    const version = `${db.pragma('data_version', { simple: true })}:${writes}`;
+    const key = `${version} ${c.req.url}`;
+    if (cache.has(key)) return cache.get(key) as T;
+    const v = compute();
+    if (cache.size >= 200) cache.clear();
+    cache.set(key, v);
+    return v;
+  };
 
   app.use('*', async (c, next) => {
     await next();
@@ -105,6 +119,7 @@ export function createApp(store: Store, pipeline: Analyzer, options: AppOptions 
     }
     const result = analyse(pipeline, article);
     const outcome = store.put(result, hash);
+    writes++;
     const id = outcome === 'duplicate' && known ? known.id : result.id;
     return c.json({ id, outcome, events: result.events.length }, outcome === 'added' ? 201 : 200);
   });
@@ -144,7 +159,9 @@ export function createApp(store: Store, pipeline: Analyzer, options: AppOptions 
     }
     const page = (cursor: string | undefined, n: number): { items: StoredEvent[]; next: string | null } => {
       try {
-        return store.events({ ...filter, ...(cursor ? { cursor } : {}), limit: n });
+        const f = { ...filter, ...(cursor ? { cursor } : {}), limit: n };
+        const db = (store as Store & { db?: Database.Database }).db;
+        return db ? listEvents(db, f) : store.events(f);
       } catch (e) {
         if ((e as Error).message === 'invalid cursor') throw new ApiError(400, 'bad value for "cursor"');
         throw e;
@@ -188,18 +205,18 @@ export function createApp(store: Store, pipeline: Analyzer, options: AppOptions 
     if (level !== 'code' && level !== 'country')
       throw new ApiError(400, 'bad value for "level": expected code or country');
     const limit = p.limit ? integer('limit', p.limit, 1, 500) : 100;
-    return c.json(actorStats(sqlDb(store), eventFilter(p), { level, limit }));
+    return c.json(cached(c, () => actorStats(sqlDb(store), eventFilter(p), { level, limit })));
   });
 
   app.get('/api/stats', (c) => {
     const p = singleQuery(c.req.queries(), [...FILTER_PARAMS]);
-    return c.json(eventStats(sqlDb(store), eventFilter(p)));
+    return c.json(cached(c, () => eventStats(sqlDb(store), eventFilter(p))));
   });
 
   app.get('/api/geo', (c) => {
     const p = singleQuery(c.req.queries(), [...FILTER_PARAMS, 'cell']);
     const cell = p.cell ? number('cell', p.cell, 0.01, 45) : 1;
-    return c.json({ cell, cells: geoCells(sqlDb(store), eventFilter(p), cell) });
+    return c.json(cached(c, () => ({ cell, cells: geoCells(sqlDb(store), eventFilter(p), cell) })));
   });
 
   app.all('/api/*', (c) => {

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { Pipeline } from '../pipeline.js';
 import type { PipelineOptions } from '../pipeline.js';
+import type { Article } from '../ingest/article.js';
 import { SqliteStore } from '../store/sqlite.js';
 import { createApp } from './app.js';
 import type { Analyzer, AppOptions } from './app.js';
@@ -28,7 +29,11 @@ export interface Running {
 
 export async function startServer(o: ServeOptions): Promise<Running> {
   const store = new SqliteStore(o.db);
-  const analyzer = o.analyzer ?? new Pipeline(o.pipeline ?? {});
+  // the pipeline loads its knowledge on first use, so the server answers reads at once
+  let pipeline: Pipeline | null = null;
+  const analyzer = o.analyzer ?? {
+    analyze: (a: Article) => (pipeline ??= new Pipeline(o.pipeline ?? {})).analyze(a),
+  };
   const app = createApp(store, analyzer, o);
   return new Promise((resolve, reject) => {
     const server = serve({ fetch: app.fetch, port: o.port, hostname: o.host }, (info: AddressInfo) => {
@@ -46,6 +51,8 @@ export async function startServer(o: ServeOptions): Promise<Running> {
           }),
       });
     });
+    // keep idle keep-alive connections longer than clients usually do, so they are not reset under load
+    (server as Server).keepAliveTimeout = 65_000;
     server.once('error', reject);
   });
 }

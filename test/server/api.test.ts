@@ -9,7 +9,7 @@ import { SqliteStore } from '../../src/store/sqlite.js';
 import { createApp } from '../../src/server/app.js';
 import type { Result } from '../../src/result.js';
 import type { StoredEvent } from '../../src/store/store.js';
-import { SPECS, fillStore, fixtureText } from './fixtures.js';
+import { SPECS, fillStore, fixtureText, overlay } from './fixtures.js';
 
 let dir: string;
 let store: SqliteStore;
@@ -440,4 +440,29 @@ test('the web UI is served with a strict CSP, and paths cannot escape its folder
     res = await withWeb.request(p);
     assert.ok(!(await res.text()).includes('secret'), p);
   }
+});
+
+test('aggregates are recomputed after an ingest (cache invalidation)', async () => {
+  const local = new SqliteStore(join(dir, 'cache.db'));
+  const withEvent = {
+    analyze: (a: Parameters<Pipeline['analyze']>[0]): Result => {
+      const r = pipeline.analyze(a);
+      const ev = overlay(r, { ...SPECS[0]!, events: [SPECS[0]!.events[0]!] }).events[0]!;
+      return { ...r, events: [{ ...ev, date: a.published ?? null }] };
+    },
+  };
+  const local2 = createApp(local, withEvent, { token: null, webDir: null });
+  const days = async (): Promise<string[]> =>
+    ((await (await local2.request('/api/stats')).json()) as { days: { date: string }[] }).days.map(
+      (d) => d.date,
+    );
+  assert.deepEqual(await days(), []);
+  const res = await local2.request('/api/articles', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ text: fixtureText('veto.txt'), published: '2014-06-01' }),
+  });
+  assert.equal(res.status, 201);
+  assert.deepEqual(await days(), ['2014-06-01']);
+  local.close();
 });
