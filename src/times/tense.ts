@@ -11,6 +11,29 @@ const PRESENT_AUX = new Set(['is', 'are', 'am', "'s", "'re", "'m", 'has', 'have'
 const CLAUSE_BREAK = new Set([';', ':', '—', '–', '"', '“', '”']);
 const REPORTING = new Set(['say', 'tell', 'report', 'announce', 'state', 'add', 'claim']);
 const WINDOW = 12;
+/** verbs whose past tense is written like the present */
+const SAME_PAST = new Set([
+  'hit',
+  'put',
+  'set',
+  'cut',
+  'let',
+  'hurt',
+  'shut',
+  'cost',
+  'quit',
+  'spread',
+  'beat',
+  'cast',
+  'burst',
+  'split',
+  'thrust',
+  'upset',
+  'broadcast',
+  'shed',
+  'bid',
+  'struck',
+]);
 
 function isVerb(t: Token): boolean {
   return t.pos === 'VERB' || t.pos === 'AUX';
@@ -50,6 +73,8 @@ function classify(group: Token[], lex: Lexicon): Tense {
     return 'present';
   }
   if (REPORTING.has(finite.lemma)) return 'past';
+  // "the blast hit", "troops cut the road": past and present look alike; news reports the past
+  if (SAME_PAST.has(finite.norm) && group.length === 1) return 'past';
   // a bare participle ("arriving Tuesday", "starting at noon") has no tense of its own
   if (finite.norm.endsWith('ing') && finite === group[group.length - 1]) return null;
   return 'present';
