@@ -151,6 +151,29 @@ function figureAt(
   const numTok = n.currency ? k + 1 : k;
   // not claims: aged 45, page 5, 45-year-old, 5%, 3 March, March 3, in 2011
   if (lex.nonClaimBefore.endingBefore(t, k, lo)) return null;
+  // a percentage is a figure only of something counted: "40% of the refugees"
+  const pct = t[last]?.text === '%' ? 1 : t[last]?.norm === 'per' && t[last + 1]?.norm === 'cent' ? 2 : 0;
+  if (pct && !n.currency) {
+    let j = last + pct;
+    if (t[j]?.norm !== 'of') return null;
+    j++;
+    while (j < hi && (t[j]!.pos === 'DET' || t[j]!.pos === 'ADJ')) j++;
+    const u = j < hi ? lex.unitNouns.at(t, j, hi) : null;
+    if (!u) return null;
+    const pb = lex.bounds.endingBefore(t, k, lo);
+    const from = pb ? k - pb.length : k;
+    return build(
+      doc,
+      from,
+      j + u.length,
+      last + pct,
+      value,
+      null,
+      pb?.value ?? 'exact',
+      `percent of ${u.value}`,
+      prevFigure,
+    );
+  }
   if (last < hi && lex.nonClaimAfter.at(t, last, hi)) return null;
   if (t[last] && glued(t[last - 1], t[last]) && (t[last]!.text === '-' || t[last]!.text === '%')) return null;
   if (isMonthWord(t[last]?.norm ?? '') || isMonthWord(t[k - 1]?.norm ?? '')) return null;

@@ -240,6 +240,15 @@ test('bounds, vague counts, words and money', () => {
   }
 });
 
+test('a percentage is a figure only of something counted', () => {
+  const doc = run('About 40% of the refugees are children. Prices rose 5% last year.');
+  const f = figureOf(doc, 'About 40%');
+  assert.equal(f.value, 40);
+  assert.equal(f.bound, 'approx');
+  assert.equal(f.unit, 'percent of refugees');
+  assert.equal(doc.figures.length, 1);
+});
+
 test('numbers that are not claims do not become figures', () => {
   const doc = run(
     'In 2011 protesters gathered in the square. A 45-year-old man, aged 45, was held. ' +
