@@ -176,7 +176,7 @@ const SIDE_BREAK = new Set([';', '—', '–', '(', ')']);
 export function anchoredRelations(doc: Doc, sentenceIndex: number): AnchoredRelation[] {
   const s = doc.sentences[sentenceIndex];
   if (!s) return [];
-  const { lex, grammar } = engine();
+  const { grammar } = engine();
   const tokens = doc.tokens;
   const w = Words.of(doc, s.first, s.last);
   const out: AnchoredRelation[] = [];
@@ -221,23 +221,38 @@ export function anchoredRelations(doc: Doc, sentenceIndex: number): AnchoredRela
     const trigFirst = w.tok[first]!;
     const trigLast = w.tok[i]! + 1;
     let a = trigFirst - 1;
-    while (a > s.first && tokens[a]!.text === ',') a--;
+    while (
+      a >= s.first &&
+      (tokens[a]!.text === ',' || tokens[a]!.pos === 'CCONJ' || tokens[a]!.pos === 'ADV')
+    )
+      a--;
     let aStart = a;
     while (aStart > s.first && !SIDE_BREAK.has(tokens[aStart - 1]!.text)) aStart--;
     let r = trigLast;
-    while (r < s.last && !SIDE_BREAK.has(tokens[r]!.text)) r++;
+    let aEnd = a;
+    if (a < s.first || SIDE_BREAK.has(tokens[a]!.text)) {
+      // fronted: "Two days after the election, protests erupted." — the relative side ends at the comma,
+      // the anchor side is the rest of the clause
+      while (r < s.last && tokens[r]!.text !== ',' && !SIDE_BREAK.has(tokens[r]!.text)) r++;
+      if (r >= s.last || tokens[r]!.text !== ',') continue;
+      aStart = r + 1;
+      aEnd = aStart;
+      while (aEnd + 1 < s.last && !SIDE_BREAK.has(tokens[aEnd + 1]!.text)) aEnd++;
+      while (aEnd > aStart && /^[.,!?]$/.test(tokens[aEnd]!.text)) aEnd--;
+    } else {
+      while (r < s.last && !SIDE_BREAK.has(tokens[r]!.text)) r++;
+    }
     let rEnd = r - 1;
     while (rEnd > trigLast && /^[.,!?]$/.test(tokens[rEnd]!.text)) rEnd--;
-    if (rEnd < trigLast || a < aStart) continue;
+    if (rEnd < trigLast || aEnd < aStart || aStart >= s.last) continue;
     const days = n === null ? null : sign * n * { D: 1, W: 7, M: 30, Y: 365 }[unit];
     out.push({
       trigger: { start: tokens[trigFirst]!.start, end: tokens[trigLast - 1]!.end },
-      anchorSide: { start: tokens[aStart]!.start, end: tokens[a]!.end },
+      anchorSide: { start: tokens[aStart]!.start, end: tokens[aEnd]!.end },
       relativeSide: { start: tokens[trigLast]!.start, end: tokens[rEnd]!.end },
       offsetDays: days,
       offset: { n: n === null ? null : sign * n, unit },
     });
-    void lex;
   }
   return out;
 }

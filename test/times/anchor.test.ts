@@ -42,6 +42,18 @@ test('"a day after" and "a week before"', () => {
   assert.equal(eventDate(doc2, span(text2, 'the army attacked'), { date: '2012-02-01' }).date, '2012-02-15');
 });
 
+test('a fronted distance: "Two days after the election, protests erupted."', () => {
+  const text = 'Two days after the election, protests erupted in the capital.';
+  const doc = annotate(text);
+  const [r] = anchoredRelations(doc, 0);
+  assert.ok(r);
+  assert.equal(doc.slice(r.relativeSide), 'the election');
+  assert.equal(doc.slice(r.anchorSide), 'protests erupted in the capital');
+  assert.equal(eventDate(doc, span(text, 'the election'), { date: '2012-02-07' }).date, '2012-02-05');
+  // no distance: no relation
+  assert.equal(anchoredRelations(annotate('After the election, protests erupted.'), 0).length, 0);
+});
+
 test('own time expressions win; month precision; no anchor → unknown', () => {
   const text = 'Sanctions will be agreed on February 27. The revolt began in March.';
   const doc = annotate(text);
