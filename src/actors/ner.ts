@@ -384,7 +384,7 @@ export class EntityFinder {
       if ((m && m.len === c - s) || this.kb.cities.has(head) || this.places.has(head)) shaped = null;
       break;
     }
-    if (shaped && !this.startsWithTitle(info, s, e)) {
+    if (shaped && (e - s >= 3 || !this.startsWithTitle(info, s, e))) {
       out.push(this.make(toks, info, s, e, shaped, null, -1));
       return;
     }
@@ -648,6 +648,29 @@ export class EntityFinder {
         if (!f.hit && this.kb.givenNames.has(info[f.first]!.key)) personSurnames.add(info[f.last - 1]!.key);
       }
       if (f.type === 'PERSON' && f.titleFirst >= 0) surname.set(info[f.last - 1]!.key, 'PERSON');
+    }
+    // weakly typed names take the type most of their occurrences got
+    const votes = new Map<string, Map<EntityType, number>>();
+    const nameOf = (f: Found): string => {
+      let name = '';
+      for (let q = f.first; q < f.last; q++) name += (q > f.first ? ' ' : '') + info[q]!.key;
+      return name;
+    };
+    for (const f of out) {
+      if (f.hit || f.titleFirst >= 0 || f.strong) continue;
+      const n = nameOf(f);
+      let v = votes.get(n);
+      if (!v) votes.set(n, (v = new Map()));
+      v.set(f.type, (v.get(f.type) ?? 0) + 1);
+    }
+    for (const f of out) {
+      if (f.hit || f.titleFirst >= 0 || f.strong) continue;
+      const v = votes.get(nameOf(f));
+      if (!v || v.size < 2) continue;
+      let bt = f.type;
+      let bn = 0;
+      for (const [t, n] of v) if (n > bn) [bt, bn] = [t, n];
+      f.type = bt;
     }
     for (const f of out) {
       if (f.hit && f.last - f.first === 1 && (f.hit.kind === 'country' || f.hit.kind === 'capital')) {
