@@ -76,6 +76,8 @@ export interface TimesScore {
   value: { p: number; r: number; f1: number };
   /** value errors and misses, for inspection */
   errors: { doc: string; kind: 'value' | 'missed' | 'spurious'; gold?: GoldTimex; system?: Time }[];
+  /** per gold TIMEX3 type: gold count, span-matched, value-correct */
+  byType: Record<string, { gold: number; matched: number; correct: number }>;
   msPerDoc: number;
 }
 
@@ -122,6 +124,9 @@ export function scoreTimes(dir: string): TimesScore {
   let valueMatched = 0;
   let ms = 0;
   const errors: TimesScore['errors'] = [];
+  const byType: TimesScore['byType'] = {};
+  const typeRow = (t: string): { gold: number; matched: number; correct: number } =>
+    (byType[t] ??= { gold: 0, matched: 0, correct: 0 });
   for (const f of files) {
     const tml = readTml(readFileSync(join(dir, f), 'utf8'), f.replace(/\.tml$/, ''));
     const doc = new Doc(tml.text, {
@@ -138,6 +143,7 @@ export function scoreTimes(dir: string): TimesScore {
     ms += performance.now() - t0;
     const sys = doc.times;
     gold += tml.timexes.length;
+    for (const g of tml.timexes) typeRow(g.type).gold++;
     system += sys.length;
     spanMatched += match(tml.timexes, sys, () => false).length;
     const vm = match(tml.timexes, sys, (g, s) => g.value === s.value);
@@ -148,6 +154,8 @@ export function scoreTimes(dir: string): TimesScore {
       matchedS.add(si);
       const g = tml.timexes[gi]!;
       const s = sys[si]!;
+      typeRow(g.type).matched++;
+      if (g.value === s.value) typeRow(g.type).correct++;
       if (g.value === s.value) valueMatched++;
       else errors.push({ doc: tml.id, kind: 'value', gold: g, system: s });
     }
@@ -163,6 +171,7 @@ export function scoreTimes(dir: string): TimesScore {
     span: prf(spanMatched, system, gold),
     value: prf(valueMatched, system, gold),
     errors,
+    byType,
     msPerDoc: files.length ? ms / files.length : 0,
   };
 }
@@ -189,6 +198,12 @@ export function register(evaluate: Command): void {
         `relaxed span  P ${f3(s.span.p)}  R ${f3(s.span.r)}  F1 ${f3(s.span.f1)}`,
         `value         P ${f3(s.value.p)}  R ${f3(s.value.r)}  F1 ${f3(s.value.f1)}`,
         `speed         ${s.msPerDoc.toFixed(3)} ms/document (times stage only)`,
+        ...Object.entries(s.byType)
+          .sort((a, b) => b[1].gold - a[1].gold)
+          .map(
+            ([t, r]) =>
+              `  ${t.padEnd(9)} gold ${r.gold}, span-matched ${r.matched}, value-correct ${r.correct} (${f3(r.gold ? r.correct / r.gold : 0)} of gold)`,
+          ),
       ];
       if (opts.errors) {
         const n = typeof opts.errors === 'string' ? +opts.errors : 30;
