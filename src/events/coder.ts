@@ -61,7 +61,7 @@ const PHYS_WORDS = new Set(
     ' ',
   ),
 );
-const VERBAL_ATTACK = new Set(['attack', 'hit', 'strike', 'assault', 'blast', 'fight', 'batter', 'savage']);
+const VERBAL_ATTACK = new Set(['attack', 'hit', 'strike', 'assault', 'blast', 'batter', 'savage']);
 const REPORTING = new Set(
   'say tell announce declare confirm state add insist warn report claim deny reiterate stress note indicate believe think promise pledge vow threaten admit acknowledge decide reply argue explain suggest'.split(
     ' ',
@@ -893,6 +893,7 @@ export class Coder {
         if (!c.targets.length) c.targets = prev.targets;
         if (!c.place) c.place = prev.place;
       }
+      if (c.pattern.flags.has('needT') && !c.targets.length) continue;
       if (c.pattern.flags.has('say')) {
         // a reporting verb is an event only when it has an addressee and nothing else is coded from its sentence
         if (!c.targets.length) continue;

@@ -344,6 +344,15 @@ export function parseSentence(
       form = 'participle';
     else if (!hasAux && headTok.norm.endsWith('ing')) form = 'participle';
 
+    // "the four men freed from custody", "a resolution designed to": a reduced passive relative
+    const reduced =
+      form === 'participle' &&
+      !hasAux &&
+      participle(headTok) &&
+      !headTok.norm.endsWith('ing') &&
+      prevC?.kind === 'NP' &&
+      (C[ci + 1]?.kind === 'P' || C[ci + 1]?.kind === 'TO') &&
+      !(C[ci - 2]?.kind === 'P' && SUBORD.has(T[C[ci - 2]!.first]!.norm));
     const cl: Clause = {
       vg: ch,
       verb: ch.head,
@@ -352,6 +361,7 @@ export function parseSentence(
       subject: [],
       subjectFrom: 'none',
       ...info,
+      passive: info.passive || reduced,
       form,
       object: null,
       objectMore: [],
