@@ -77,6 +77,8 @@ export interface Found {
   area: boolean;
   /** the match is the qualifier of the mention before it */
   isQualifier: boolean;
+  /** a town the gazetteer does not hold, known only by its ", State" qualifier */
+  unknown?: boolean;
   chosen: Cand | null;
   score: number;
 }
@@ -87,7 +89,7 @@ const isCap = (t: Token): boolean => {
 };
 const isWordy = (t: Token): boolean => {
   const c = t.norm.charCodeAt(0);
-  return (c >= 97 && c <= 122) || c >= 0xc0 || /[a-z]/.test(t.norm);
+  return (c >= 97 && c <= 122) || (c >= 0xc0 && c <= 0x24f) || /[a-z]/.test(t.norm);
 };
 
 /** a sentence written in title case (headlines): neighbour-capital vetoes do not apply */
@@ -165,6 +167,15 @@ export function geoparse(doc: Doc): ParseResult {
       if (w.roles.has(last.norm) || w.suffixes.has(last.norm)) continue;
       const whole = normName(text.slice(given.start, last.end));
       if (g.lookup(whole).length || g.lookup(given.norm).length || bigPlace(last.norm)) continue;
+      // "Meadow Grove, Neb." is a town, not a person
+      if (
+        e + 2 < s.last &&
+        tokens[e + 1]!.text === ',' &&
+        g
+          .lookup(normName(tokens[e + 2]!.text))
+          .some((r) => g.cand(r).kind === 'admin1' || g.cand(r).kind === 'country')
+      )
+        continue;
       personParts.add(last.norm);
     }
   }
@@ -263,6 +274,14 @@ export function geoparse(doc: Doc): ParseResult {
           i = runEnd + 2;
           continue;
         }
+      }
+      // "Harwinton, Conn." — a town the gazetteer does not hold (or holds only a shorter name of),
+      // placed by its qualifier
+      const town = unknownTown(i, s.first, s.last);
+      if (town && town.last > bestJ) {
+        found.push(town);
+        i = town.last + 1;
+        continue;
       }
       if (bestJ < 0) {
         i++;
@@ -395,20 +414,51 @@ export function geoparse(doc: Doc): ParseResult {
     return true;
   }
 
+  /**
+   * One or two capitalised words, not part of a longer name, followed by ", <state or country>" that is itself
+   * followed by punctuation, a lower-case word or the end (so "Bill Graves, Ohio Department ..." does not count).
+   */
+  function unknownTown(i: number, first: number, last: number): Found | null {
+    let j = i;
+    if (j + 1 < last && isCap(tokens[j + 1]!) && isWordy(tokens[j + 1]!)) j++;
+    if (j + 2 >= last || tokens[j + 1]!.text !== ',') return null;
+    if (i > first && isCap(tokens[i - 1]!) && isWordy(tokens[i - 1]!)) return null;
+    for (let k = i; k <= j; k++) {
+      const t = tokens[k]!;
+      if (!/^[A-Z][A-Za-z'’-]*$/.test(t.text) || w.never.has(t.norm) || personParts.has(t.norm)) return null;
+      if (w.roles.has(t.norm) || g.demonym(t.norm)) return null;
+    }
+    const q = qualifierAt(j + 2, last);
+    if (!q) return null;
+    const after = q.last + 1 < last ? tokens[q.last + 1]! : null;
+    if (after && isCap(after) && isWordy(after)) return null;
+    const m = mk(i, j, normName(text.slice(tokens[i]!.start, tokens[j]!.end)), [], false);
+    m.qualCountry = q.country;
+    m.qualAdmin = q.admin;
+    m.support = true;
+    m.unknown = true;
+    return m;
+  }
+
   /** a country or admin-1 name starting at token k: the qualifier of "City, Qualifier" */
-  function qualifierAt(k: number, end: number): { country: string | null; admin: string | null } | null {
+  function qualifierAt(
+    k: number,
+    end: number,
+  ): { country: string | null; admin: string | null; last: number } | null {
     const a = tokens[k]!;
     if (!isCap(a)) return null;
     for (let j = Math.min(end - 1, k + 3); j >= k; j--) {
+      if (!isWordy(tokens[j]!) && tokens[j]!.text !== '.') continue;
       const written = text.slice(a.start, tokens[j]!.end);
       const key = normName(written);
       for (const r of g.lookup(key)) {
         const c = g.cand(r);
-        if (c.kind === 'country') return { country: c.country, admin: null };
-        if (c.kind === 'admin1') return { country: c.country, admin: c.admin ?? c.name };
+        if (c.kind === 'country') return { country: c.country, admin: null, last: j };
+        if (c.kind === 'admin1') return { country: c.country, admin: c.admin ?? c.name, last: j };
       }
       // postal codes (TX, KY) after a comma
-      if (/^[A-Z]{2}$/.test(written) && g.admin1('US', written)) return { country: 'US', admin: written };
+      if (/^[A-Z]{2}$/.test(written) && g.admin1('US', written))
+        return { country: 'US', admin: written, last: j };
     }
     return null;
   }
@@ -482,6 +532,25 @@ export function geoparse(doc: Doc): ParseResult {
   const accepted: Found[] = [];
   for (const m of found) {
     if (m.area) {
+      accepted.push(m);
+      continue;
+    }
+    if (m.unknown) {
+      const region = m.qualAdmin
+        ? g.admin1(m.qualCountry ?? '', m.qualAdmin)
+        : g.country(m.qualCountry ?? '');
+      if (!region) continue;
+      m.chosen = {
+        ...region,
+        ref: 0,
+        kind: 'alias',
+        name: text.slice(m.start, m.end),
+        geonameid: null,
+        feature: 'P.PPL',
+        population: 0,
+        admin: m.qualAdmin,
+      };
+      m.score = 100;
       accepted.push(m);
       continue;
     }

@@ -146,6 +146,16 @@ test('abbreviations only when written as such; "City, ST" patterns qualify the c
   assert.equal(one(doc, 'Texas').feature, 'A.ADM1');
 });
 
+test('a town missing from the gazetteer is placed by its ", State" qualifier; a surname before ", Ohio Department" is not', () => {
+  const doc = run('HOLLOWAY CREEK, Neb. — Officials met Bill Graves, Ohio Department of Health, on Monday.');
+  const town = one(doc, 'HOLLOWAY CREEK');
+  assert.equal(town.country, 'US');
+  assert.equal(town.geonameid, null);
+  near(town, 41.5, -99.75, 10);
+  assert.equal(find(doc, 'Graves').length, 0);
+  assert.equal(one(doc, 'Ohio').feature, 'A.ADM1');
+});
+
 test('aliases: exonyms and transliterations', () => {
   const doc = run('Fighting spread from Deraa to Hama and Idlib, while Kiev watched the Golan Heights.');
   assert.equal(one(doc, 'Deraa').country, 'SY');
