@@ -4,7 +4,6 @@ import { Option } from 'commander';
 import { readInputs } from '../ingest/read.js';
 import { InputError } from '../ingest/decode.js';
 import { articleId } from '../ingest/article.js';
-import { Pipeline } from '../pipeline.js';
 import { addAnalysisOptions, pipelineOptions, readOptions } from './options.js';
 import type { AnalysisFlags } from './options.js';
 import { pretty } from './pretty.js';
@@ -27,6 +26,8 @@ async function analyze(
   files: string[],
   flags: AnalysisFlags & { format: 'json' | 'pretty' },
 ): Promise<number> {
+  // the pipeline's modules and knowledge load only when a command analyses
+  const { Pipeline } = await import('../pipeline.js');
   const pipeline = new Pipeline(pipelineOptions(flags));
   const seen = new Map<string, string>();
   let failed = 0;

@@ -3,9 +3,7 @@ import type { Command } from 'commander';
 import { readFileSync, statSync } from 'node:fs';
 import { readInputs } from '../ingest/read.js';
 import { InputError } from '../ingest/decode.js';
-import { Pipeline } from '../pipeline.js';
 import { openWriter, storeArticle } from '../store/writer.js';
-import { redact } from '../store/postgres.js';
 import { addAnalysisOptions, pipelineOptions, readOptions } from './options.js';
 import type { AnalysisFlags } from './options.js';
 import { Progress } from './progress.js';
@@ -24,6 +22,8 @@ export function register(program: Command): void {
 
 async function ingest(paths: string[], flags: AnalysisFlags & { db: string }): Promise<number> {
   const store = await openWriter(flags.db);
+  // the pipeline's modules and knowledge load only when a command analyses
+  const { Pipeline } = await import('../pipeline.js');
   const pipeline = new Pipeline(pipelineOptions(flags));
   const progress = new Progress(estimateRecords(paths));
   const tally = { added: 0, updated: 0, unchanged: 0, duplicate: 0, failed: 0 };
@@ -66,7 +66,7 @@ async function ingest(paths: string[], flags: AnalysisFlags & { db: string }): P
     .map(([k, n]) => `${n} ${k}`)
     .join(', ');
   process.stderr.write(
-    `sitrep: ${stop ? 'interrupted after' : 'done:'} ${summary || 'nothing to do'} → ${redact(flags.db)}\n`,
+    `sitrep: ${stop ? 'interrupted after' : 'done:'} ${summary || 'nothing to do'} → ${flags.db.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@')}\n`,
   );
   if (stop) return 130;
   return tally.failed ? 1 : 0;

@@ -4,12 +4,13 @@ import { InvalidArgumentError } from 'commander';
 import { readInputs } from '../ingest/read.js';
 import { InputError } from '../ingest/decode.js';
 import type { Article } from '../ingest/article.js';
-import { ArticleQueue, DEFAULT_QUEUE, DEFAULT_REDIS, runWorker } from '../queue/queue.js';
-import { isPostgresUrl } from '../store/postgres.js';
 import { addAnalysisOptions, pipelineOptions, readOptions } from './options.js';
 import type { AnalysisFlags } from './options.js';
 
 const BATCH = 500;
+// bullmq, ioredis and pg load only when these commands run
+const DEFAULT_QUEUE = 'sitrep';
+const DEFAULT_REDIS = 'redis://127.0.0.1:6379';
 
 export function register(program: Command): void {
   addAnalysisOptions(
@@ -20,6 +21,7 @@ export function register(program: Command): void {
       .option('--redis <url>', 'Redis holding the queue', process.env.SITREP_REDIS ?? DEFAULT_REDIS)
       .option('--queue <name>', 'queue name', DEFAULT_QUEUE),
   ).action(async (paths: string[], flags: AnalysisFlags & { redis: string; queue: string }) => {
+    const { ArticleQueue } = await import('../queue/queue.js');
     const queue = new ArticleQueue(flags.redis, flags.queue);
     let failed = 0;
     let added = 0;
@@ -69,8 +71,10 @@ export function register(program: Command): void {
         exitWhenEmpty?: boolean;
       },
     ) => {
-      if (!isPostgresUrl(flags.db))
+      if (!/^postgres(ql)?:\/\//i.test(flags.db ?? '')) {
         throw new Error('--db must be a postgres:// URL: workers share one store');
+      }
+      const { runWorker } = await import('../queue/queue.js');
       const tally: Record<string, number> = {};
       const worker = await runWorker({
         redis: flags.redis,

@@ -1,7 +1,6 @@
 // sitrep serve [--db sitrep.db] [--port 8080] [--host 127.0.0.1]: the HTTP API and the web UI.
 import type { Command } from 'commander';
 import { InvalidArgumentError } from 'commander';
-import { startServer } from '../server/index.js';
 
 export function register(program: Command): void {
   program
@@ -16,6 +15,8 @@ export function register(program: Command): void {
       '\nWrite endpoints (POST) require "Authorization: Bearer $SITREP_TOKEN" when SITREP_TOKEN is set.',
     )
     .action(async (flags: { db: string; port: number; host: string; maxBody: number }) => {
+      // the server's modules load only for this command
+      const { startServer } = await import('../server/index.js');
       const running = await startServer({
         db: flags.db,
         port: flags.port,

@@ -11,7 +11,6 @@ import type { PutOutcome } from '../store/store.js';
 import { openWriter, storeArticle } from '../store/writer.js';
 
 export const DEFAULT_QUEUE = 'sitrep';
-export const DEFAULT_REDIS = 'redis://127.0.0.1:6379';
 
 export function redisConnection(url: string): ConnectionOptions {
   let u: URL;

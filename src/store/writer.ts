@@ -3,7 +3,6 @@ import type { Article } from '../ingest/article.js';
 import { articleId } from '../ingest/article.js';
 import type { Result } from '../result.js';
 import { VERSION } from '../version.js';
-import { isPostgresUrl, PostgresStore } from './postgres.js';
 import { SqliteStore } from './sqlite.js';
 import type { PutOutcome } from './store.js';
 
@@ -18,7 +17,10 @@ export interface Writer {
 
 /** A SQLite file path, or a postgres:// URL. */
 export async function openWriter(db: string): Promise<Writer> {
-  return isPostgresUrl(db) ? PostgresStore.connect(db) : new SqliteStore(db);
+  if (!/^postgres(ql)?:\/\//i.test(db)) return new SqliteStore(db);
+  // pg loads only when a PostgreSQL store is asked for
+  const { PostgresStore } = await import('./postgres.js');
+  return PostgresStore.connect(db);
 }
 
 /**

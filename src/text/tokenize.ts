@@ -1,16 +1,20 @@
 // Tokens, POS, lemmas and sentences from wink-nlp, laid onto the Doc as spans.
 // wink keeps every character (its tokens plus their preceding spaces rebuild the text),
 // so offsets are computed by walking the text once.
-import winkNLP from 'wink-nlp';
-import model from 'wink-eng-lite-web-model';
+import { createRequire } from 'node:module';
+import type winkNLP from 'wink-nlp';
 import type { Doc, Sentence, Token } from './doc.js';
 
 type Wink = ReturnType<typeof winkNLP>;
 let nlp: Wink | null = null;
 
-/** The shared wink-nlp instance (loaded on first use: ~100 ms). */
+/** The shared wink-nlp instance, loaded on first use (the model takes a few hundred ms to load). */
 export function wink(): Wink {
-  nlp ??= winkNLP(model);
+  if (!nlp) {
+    const require = createRequire(import.meta.url);
+    const create = require('wink-nlp') as typeof winkNLP;
+    nlp = create(require('wink-eng-lite-web-model') as Parameters<typeof winkNLP>[0]);
+  }
   return nlp;
 }
 
