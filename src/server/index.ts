@@ -38,6 +38,8 @@ export async function startServer(o: ServeOptions): Promise<Running> {
   return new Promise((resolve, reject) => {
     const server = serve({ fetch: app.fetch, port: o.port, hostname: o.host }, (info: AddressInfo) => {
       const host = info.family === 'IPv6' ? `[${info.address}]` : info.address;
+      // build the pipeline soon after start, not on the first analyse request
+      if (!o.analyzer) setTimeout(() => (pipeline ??= new Pipeline(o.pipeline ?? {})), 100).unref();
       resolve({
         url: `http://${host}:${info.port}`,
         port: info.port,

@@ -213,7 +213,7 @@ function overview(f: Filter): HTMLElement {
   });
   const network = panel('Actor network', 'network', async () => {
     const data = await get<{ actors: ActorCount[]; dyads: Dyad[] }>(
-      `/api/actors${query(f, { level: 'country', limit: 60 })}`,
+      `/api/actors${query(f, { level: 'country', limit: 40 })}`,
     );
     return h(
       'div',

@@ -49,6 +49,7 @@ export function layout(
           dy = 0.1;
           d2 = dx * dx + dy * dy;
         }
+        if (d2 > 9 * k * k) continue; // repulsion only between neighbours, so small components stay near
         const f = (k * k) / d2;
         a.vx += dx * f;
         a.vy += dy * f;

@@ -136,11 +136,18 @@ export function renderTimeline(
       });
     }
     svg.append(g);
-    if (i % labelEvery === 0 || i === bs.length - 1)
+    // every n-th label, and the last one unless it would collide with the previous
+    const last = i === bs.length - 1 && i % labelEvery >= labelEvery / 2;
+    if (i % labelEvery === 0 || last)
       svg.append(
         s(
           'text',
-          { x: x + bw / 2, y: H - M.b + 16, class: 'tick', 'text-anchor': 'middle' },
+          {
+            x: last ? W - M.r : x + bw / 2,
+            y: H - M.b + 16,
+            class: 'tick',
+            'text-anchor': last ? 'end' : 'middle',
+          },
           unit === 'day' ? b.key.slice(5) : b.key,
         ),
       );
