@@ -363,7 +363,14 @@ export class EntityFinder {
     // a sentence-initial common word is not a name ("Many", "Meanwhile", "New EU measures")
     while (s < e && info[s]!.start && this.commonStart(toks, info, s, e, lowerSeen)) s++;
     // drop words that are never names by themselves at the edges
-    while (s < e && this.notName.has(info[s]!.key) && !this.kb.names.has(info[s]!.key)) s++;
+    while (
+      s < e &&
+      this.notName.has(info[s]!.key) &&
+      !this.matchAt(toks, info, s, false, e) &&
+      !this.places.has(`${info[s]!.key} ${info[s + 1]?.key ?? ''}`) &&
+      !this.kb.cities.has(`${info[s]!.key} ${info[s + 1]?.key ?? ''}`)
+    )
+      s++;
     while (s < e && !info[s]!.cap && !this.canStart(toks, info, s)) s++;
     if (s >= e) return;
 
@@ -384,7 +391,13 @@ export class EntityFinder {
       if ((m && m.len === c - s) || this.kb.cities.has(head) || this.places.has(head)) shaped = null;
       break;
     }
-    if (shaped && (e - s >= 3 || !this.startsWithTitle(info, s, e))) {
+    // "General Motors": a title word that also opens organisation names
+    if (
+      shaped &&
+      (e - s >= 3 ||
+        !this.startsWithTitle(info, s, e) ||
+        (shaped === 'ORG' && this.orgHeads.has(info[s]!.key)))
+    ) {
       out.push(this.make(toks, info, s, e, shaped, null, -1));
       return;
     }
@@ -534,7 +547,8 @@ export class EntityFinder {
     if (this.facWords.has(last)) return 'FAC';
     if (this.locWords.has(last)) return 'LOC';
     if (this.gpeWords.has(last)) return 'GPE';
-    if (this.orgHeads.has(info[s]!.key) && info[s + 1]?.key === 'of') return 'ORG';
+    if (this.orgHeads.has(info[s]!.key) && (info[s + 1]?.key === 'of' || info[s + 1]?.key === 'for'))
+      return 'ORG';
     for (let q = s + 1; q < e - 1; q++) if (info[q]!.key === '&') return 'ORG';
     if (this.locWords.has(info[s]!.key) && info[s + 1]?.key === 'of') return 'LOC';
     return null;
