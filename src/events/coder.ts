@@ -553,6 +553,9 @@ export class Coder {
         break;
       }
       if (!hit) continue;
+      // "..., killing 20 people": a participle after the main event restates it
+      if (cl.subjectFrom === 'participle' && [...verbCands.keys()].some((o) => o.subject === cl.subject))
+        continue;
       if (cl.object && hit.obj) consumed.add(cl.object);
       // source and target
       let sources: EventActor[];
@@ -624,6 +627,13 @@ export class Coder {
         break;
       }
       if (!hit) continue;
+      // "Serbia's suppression of Albanian unrest": the unrest is the target's context, not an event of its own
+      if (
+        chunks[ci - 1]?.kind === 'P' &&
+        T[chunks[ci - 1]!.first]!.norm === 'of' &&
+        cands.some((c) => c.np === chunks[ci - 2] && c.sentence === s)
+      )
+        continue;
       const { cl, asObject } = clauseOfNP(ci);
       // source: a possessor or modifier inside the NP, else the subject of a light verb, else "by X"
       let sources: EventActor[] = [];
@@ -645,7 +655,7 @@ export class Coder {
         sources = this.subjectActors(doc, mentionAt, cl.subject, chunks);
       }
       if (!sources.length) {
-        const by = pps.find((p) => p.prep === 'by');
+        const by = pps[0]?.prep === 'by' ? pps[0] : undefined;
         if (by) sources = this.npActors(doc, mentionAt, by.np, false);
       }
       const targetSide = findTargets(
@@ -880,7 +890,8 @@ export class Coder {
     // how many events with a source each sentence has, reporting verbs apart
     const coded = new Map<number, number>();
     for (const o of cands) {
-      if (!o.pattern.flags.has('say') && o.sources.length) coded.set(o.sentence, (coded.get(o.sentence) ?? 0) + 1);
+      if (!o.pattern.flags.has('say') && o.sources.length)
+        coded.set(o.sentence, (coded.get(o.sentence) ?? 0) + 1);
     }
     for (const c of cands) {
       if (!c.sources.length) continue;

@@ -77,6 +77,16 @@ const MODALS = new Set([
 const NEG = new Set(['not', "n't", 'never', 'no']);
 const BE = new Set(['be', 'get']);
 const CONDITIONAL = new Set(['if', 'unless']);
+const ADJECTIVAL = new Set([
+  'opposed',
+  'committed',
+  'determined',
+  'prepared',
+  'concerned',
+  'worried',
+  'involved',
+  'engaged',
+]);
 const CATENATIVE = new Set(['help', 'let', 'go', 'come', 'dare']);
 const OBJECT_CONTROL = new Set(
   'urge ask tell order force persuade invite encourage press pressure pressurise advise allow permit request call require convince instruct authorize authorise demand compel oblige implore beg appeal help warn want expect'.split(
@@ -136,7 +146,7 @@ export function chunk(doc: Doc, first: number, last: number): Chunk[] {
         const next = T[i + 1]!;
         const glued = prev.end === t.start && prev.text === '-';
         if (
-          (glued || prev.pos === 'DET' || prev.pos === 'ADJ') &&
+          (glued || prev.pos === 'DET' || prev.pos === 'ADJ' || prev.norm === "'s" || prev.norm === '’s') &&
           (next.pos === 'NOUN' || next.pos === 'PROPN')
         ) {
           const last0 = out[out.length - 1];
@@ -259,7 +269,7 @@ function vgInfo(doc: Doc, vg: Chunk): { passive: boolean; negated: boolean; moda
     if (k < vg.head && BE.has(t.lemma)) be = true;
   }
   const h = T[vg.head]!;
-  if (be && h.pos === 'VERB' && participle(h)) passive = true;
+  if (be && h.pos === 'VERB' && participle(h) && !ADJECTIVAL.has(h.norm)) passive = true;
   return { passive, negated, modal };
 }
 
@@ -331,6 +341,14 @@ export function parseSentence(
     const headTok = T[ch.head]!;
     if (headTok.pos !== 'VERB') continue; // copulas and bare auxiliaries carry no event
     if (headTok.norm === 'according') continue;
+    // a gerund after a preposition ("involvement in killing") names an activity, not a clause
+    if (
+      !(ch.head > ch.first) &&
+      headTok.norm.endsWith('ing') &&
+      C[ci - 1]?.kind === 'P' &&
+      T[C[ci - 1]!.first]!.norm !== 'by'
+    )
+      continue;
     const info = vgInfo(doc, ch);
     const prevC = C[ci - 1];
     const hasAux = ch.head > ch.first;
