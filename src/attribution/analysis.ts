@@ -2,7 +2,7 @@
 // reporting clauses ("X said ...", "according to X"), hedges ("is believed to") per sentence.
 // The events stage asks for attributions before the attribution stage runs; both read this cache.
 import type { Certainty, Quote, Span } from '../result.js';
-import type { ActorMention, Doc } from '../text/doc.js';
+import type { ActorMention, Doc, Token } from '../text/doc.js';
 import { FLAG_CUE, lexicon, tokenFlags } from './lexicon.js';
 import type { Frame } from './lexicon.js';
 import { quoteSpans } from './marks.js';
@@ -79,6 +79,7 @@ const SAID_FORMS = new Map([
 ]);
 const BE = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', "'s", "'re"]);
 const END_PUNCT = new Set(['.', '!', '?']);
+const glued = (a: Token | undefined, b: Token | undefined): boolean => !!a && !!b && a.end === b.start;
 const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'there']);
 
 function analyse(doc: Doc): Analysis {
@@ -128,6 +129,9 @@ function analyse(doc: Doc): Analysis {
         continue;
       }
       if (tok.pos !== 'VERB' && !SAID_FORMS.has(tok.norm)) continue;
+      // "add-ons", "say-so": part of a hyphenated word
+      if (glued(tok, t[k + 1]) && t[k + 1]!.text === '-') continue;
+      if (k > 0 && glued(t[k - 1], tok) && t[k - 1]!.text === '-') continue;
       const sv = lex.speechVerbs.get(tok.lemma) ?? lex.speechVerbs.get(SAID_FORMS.get(tok.norm) ?? '');
       if (!sv) continue;
       const prev = t[k - 1];
@@ -375,23 +379,21 @@ function indirect(doc: Doc, an: Analysis, r: Report): QuoteX | null {
   if (!r.inverted) {
     let k = r.verb + 1;
     if (r.addr) k = Math.max(k, r.addr.last);
-    // "said on Monday that", "told reporters in Paris that": look for "that" a few words on
-    let that = -1;
-    for (let j = k; j < Math.min(last, k + 8); j++) {
-      const x = t[j]!;
-      if (x.norm === 'that' && j > k - 1) {
-        that = j;
-        break;
-      }
-      if (x.pos === 'PUNCT' || x.pos === 'VERB' || an.inQuote[j]) break;
-    }
-    if (that >= 0) from = that + 1;
+    const x = t[k];
+    const clauseStart = r.bare
+      ? /^(PRON|DET|PROPN|NOUN|NUM|ADJ)$/.test(x?.pos ?? '') && x?.norm !== 'that'
+      : SUBJECT_PRONOUNS.has(x?.norm ?? '');
+    if (x && clauseStart && !an.inQuote[k]) from = k;
     else {
-      const x = t[k];
-      const clauseStart = r.bare
-        ? /^(PRON|DET|PROPN|NOUN|NUM|ADJ)$/.test(x?.pos ?? '')
-        : SUBJECT_PRONOUNS.has(x?.norm ?? '');
-      if (x && clauseStart && !an.inQuote[k]) from = k;
+      // "said on Monday that", "told reporters in Paris that": look for "that" a few words on
+      for (let j = k; j < Math.min(last, k + 8); j++) {
+        const y = t[j]!;
+        if (y.norm === 'that') {
+          from = j + 1;
+          break;
+        }
+        if (y.pos === 'PUNCT' || y.pos === 'VERB' || y.pos === 'AUX' || an.inQuote[j]) break;
+      }
     }
   }
   if (from >= 0 && to - from < 3) from = -1; // "said last month." is not a clause

@@ -85,6 +85,7 @@ function isPerson(doc: Doc, np: NP): boolean {
   return doc.actors.find((a) => a.id === id)?.type === 'person';
 }
 
+const POSSESSIVE_DET = new Set(['his', 'her', 'its', 'their', 'our', 'my', 'your']);
 const TITLES = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'sir', 'lord', 'lady', 'dame', 'professor', 'prof']);
 
 /** A person actor, or (without one) a proper name of two words or with a title. */
@@ -148,8 +149,10 @@ function grabLeft(t: Token[], j: number, lo: number): { first: number; last: num
     if (NOT_IN_NP.has(x.norm)) break;
     if (NOMINAL.has(x.pos) || isPossessive(x)) first = j;
     else if (x.text === '-' && glued(t[j - 1], x) && glued(x, t[j + 1])) first = j;
+    else if (first < last && t[j - 1]?.text === '-' && glued(t[j - 1], x))
+      first = j; // "Paris-based"
     else if (first < last && joins(j)) first = j;
-    else if (x.pos === 'DET') {
+    else if (x.pos === 'DET' || (first < last && POSSESSIVE_DET.has(x.norm))) {
       if (first < last) first = j;
       if (!joins(j - 1)) break;
     } else if (isPronounTok(x)) {
