@@ -331,6 +331,23 @@ test(
       'also recalled',
     ]);
     assert.ok((await page.locator('.analysis .article-text .hl-place').allInnerTexts()).includes('Damascus'));
+    // the pasted article's own events on a timeline, a map and a network
+    assert.equal(
+      await page.locator('#summary-timeline .bar[data-date="2012-02-06"]').getAttribute('data-count'),
+      '2',
+    );
+    assert.equal(
+      await page.locator('#summary-map .point[data-place="Damascus"]').getAttribute('data-count'),
+      '2',
+    );
+    for (const s of ['FRA', 'ITA'])
+      assert.equal(
+        await page.locator(`#summary-network .edge[data-source="${s}"][data-target="SYR"]`).count(),
+        1,
+      );
+    await page.locator('#summary-network .edge[data-source="ITA"]').focus();
+    await page.keyboard.press('Enter');
+    assert.match(await page.locator('.summary .detail').innerText(), /ITA → SYR/);
     await shot('analyze');
     await page
       .locator('#paste')

@@ -4,6 +4,7 @@ import './style.css';
 import type { ActorCount, ArticleSummary, Dyad, Filter, GeoCell, Result, Stats, StoredEvent } from './api.js';
 import { ApiFailure, FILTER_KEYS, analyze, get, query } from './api.js';
 import { renderArticle } from './article.js';
+import { renderSummary } from './summary.js';
 import { h, hideTip } from './dom.js';
 import { cellFor, renderMap } from './map.js';
 import { renderNetwork } from './network.js';
@@ -446,6 +447,7 @@ function analyzePage(): HTMLElement {
           `analysed in ${Math.round(performance.now() - t0)} ms: ${r.events.length} event(s), ${r.actors.length} actor(s), ${r.places.length} place mention(s)`,
         ),
         renderArticle(r),
+        renderSummary(r),
       );
     } catch (err) {
       if (err instanceof ApiFailure && err.status === 401) {
