@@ -7,7 +7,9 @@ import type { Doc } from '../text/doc.js';
 import { fmtY, fmtYmd, type Ymd } from './calendar.js';
 import { monthYear, weekdayDate, type Ctx, type Resolved } from './grammar.js';
 
-const CLOCK_WORDS = new Set([
+export const CLOCK_WORDS = new Set([
+  'noon',
+  'midnight',
   'a.m.',
   'p.m.',
   'am',

@@ -295,6 +295,18 @@ const QUANT_MODS: [string[], string][] = [
   [['some'], 'APPROX'],
 ];
 
+const byFirst = (list: [string[], string][]): Map<string, [string[], string][]> => {
+  const m = new Map<string, [string[], string][]>();
+  for (const e of list) {
+    const k = e[0][0]!;
+    m.set(k, [...(m.get(k) ?? []), e]);
+  }
+  return m;
+};
+const MODS_BY_FIRST = byFirst(MODS);
+const QUANT_BY_FIRST = byFirst(QUANT_MODS);
+const NONE: [string[], string][] = [];
+
 interface Hit {
   len: number;
   resolve(ctx: Ctx): Resolved | null;
@@ -466,7 +478,7 @@ export class Grammar {
   at(w: Words, i: number): Hit | null {
     const n = w.norms[i]!;
     // the quantity modifiers of durations and "ago" expressions
-    for (const [words, mod] of QUANT_MODS) {
+    for (const [words, mod] of QUANT_BY_FIRST.get(n) ?? NONE) {
       if (this.seq(w, i, words) && this.number(w, i + words.length)) {
         const h = this.core(w, i + words.length);
         if (h) {
@@ -480,7 +492,7 @@ export class Grammar {
         }
       }
     }
-    for (const [words, mod] of MODS) {
+    for (const [words, mod] of MODS_BY_FIRST.get(n) ?? NONE) {
       if (!this.seq(w, i, words)) continue;
       let h = this.core(w, i + words.length);
       // "the end of the year", "the middle of the month": the publication's year/month/week

@@ -22,7 +22,7 @@ import type { PipelineOptions, Stage } from '../pipeline.js';
 import type { Span, Time } from '../result.js';
 import type { Doc } from '../text/doc.js';
 import { addDays, addMonths, fmtYM, fmtYmd, parseYmd, weekStart, type Ymd } from './calendar.js';
-import { clockTimes, isClockToken } from './clock.js';
+import { CLOCK_WORDS, clockTimes, isClockToken } from './clock.js';
 import { Grammar, isCalendarValue, Words, type Ctx, type Resolved } from './grammar.js';
 import { isNumericHead, Lexicon } from './lexicon.js';
 import { clauseTense, type Tense } from './tense.js';
@@ -43,10 +43,6 @@ function engine(): Engine {
   }
   return shared;
 }
-
-/** first characters of tokens that may be years, decades, "mid-…" or clock words (the rest skip those checks) */
-const SLOW_FIRST = new Uint8Array(128);
-for (const ch of "0123456789'mapngueb" + 'c') SLOW_FIRST[ch.charCodeAt(0)] = 1;
 
 export function createTimesStage(options: PipelineOptions = {}): Stage {
   void options;
@@ -72,13 +68,18 @@ export function findTimes(doc: Doc, e: Engine = engine()): Time[] {
       const n = tokens[k]!.norm;
       if (trigger) {
         if (clock) break;
-      } else if (e.lex.heads.has(n)) trigger = true;
+      } else if (e.lex.heads.has(n)) {
+        // the modal "may" and the verb "march" are no months
+        trigger = (n !== 'may' && n !== 'march') || tokens[k]!.text.charCodeAt(0) < 97;
+      }
       const c = n.charCodeAt(0);
       // digits, "'90s", "mid-1990s", clock words: the slower checks
-      if (c < 128 && SLOW_FIRST[c]) {
-        if (!trigger && (isNumericHead(n) || n.startsWith('mid-'))) trigger = true;
+      if ((c >= 48 && c <= 57) || c === 39) {
+        if (!trigger && isNumericHead(n)) trigger = true;
         if (!clock && isClockToken(doc, k)) clock = true;
-      }
+      } else if (CLOCK_WORDS.has(n)) {
+        if (!clock && isClockToken(doc, k)) clock = true;
+      } else if (c === 109 && !trigger && n.startsWith('mid-')) trigger = true;
     }
     if (!trigger && !clock) continue;
     const w = Words.of(doc, s.first, s.last);
