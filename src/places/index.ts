@@ -15,7 +15,8 @@ export function createPlacesStage(options: PipelineOptions = {}): Stage {
       const { found, focus } = geoparse(doc);
       const kept = found.filter((m) => m.chosen);
       doc.places = toPlaces(doc, kept);
-      doc.focusCountry = focus;
+      // our focus comes from the places; when they leave it open, keep what the actor stage found
+      doc.focusCountry = focus ?? doc.focusCountry;
       locatives.set(
         doc,
         kept.map((m) => m.locative),
