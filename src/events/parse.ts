@@ -87,6 +87,7 @@ const ADJECTIVAL = new Set([
   'involved',
   'engaged',
 ]);
+const QUANT = new Set(['up', 'to', 'about', 'around', 'over', 'under', 'nearly', 'almost', 'some', 'than']);
 const CATENATIVE = new Set(['help', 'let', 'go', 'come', 'dare']);
 const OBJECT_CONTROL = new Set(
   'urge ask tell order force persuade invite encourage press pressure pressurise advise allow permit request call require convince instruct authorize authorise demand compel oblige implore beg appeal help warn want expect'.split(
@@ -296,7 +297,9 @@ export function parseSentence(
         const before = C[k - 1];
         // "after Britain took": a subordinating preposition before the subject
         const sub = before?.kind === 'P' && k === ci - 1 && SUBORD.has(T[before.first]!.norm);
-        if (before?.kind !== 'P' || sub) {
+        // "Up to 1,000 Turks", "About 200 supporters": a quantity at the start of the sentence
+        const quant = before?.kind === 'P' && C.indexOf(before) <= 1 && QUANT.has(T[before.first]!.norm);
+        if (before?.kind !== 'P' || sub || quant) {
           found = k;
           break;
         }
@@ -308,11 +311,15 @@ export function parseSentence(
     if (
       (C[found + 1]?.kind === 'COMMA' || C[ci - 1]?.kind === 'COMMA') &&
       C[found - 1]?.kind === 'COMMA' &&
-      C[found - 2]?.kind === 'NP' &&
-      C[found - 3]?.kind !== 'P'
+      C[found - 2]?.kind === 'NP'
     ) {
-      appos.set(C[found - 2]!, C[found]!);
-      return [C[found - 2]!];
+      // "A member of the Syrian parliament, Mohammed Mamoun, started": back to the head of the of-chain
+      let j = found - 2;
+      while (j >= 2 && C[j - 1]!.kind === 'P' && C[j - 2]!.kind === 'NP') j -= 2;
+      if (C[j - 1]?.kind !== 'P') {
+        appos.set(C[j]!, C[found]!);
+        return [C[j]!];
+      }
     }
     const subj = [C[found]!];
     // coordination: "France and Italy", "Britain, France and Italy"
