@@ -258,15 +258,29 @@ export class KnowledgeBase {
 
   /** Add dictionary rows (people, orgs, groups, countries files; or user files). */
   addEntries(entries: DictEntry[], user = false): void {
+    // the dated rows of one name are compiled together (one hit, its aliases added once)
+    const groups = new Map<string, { rows: DictEntry[]; aliases: Set<string> }>();
+    for (const e of entries) {
+      if (e.kind === 'agent') continue;
+      const k = `${e.kind}\t${e.kind === 'country' ? countryKind(e) : ''}\t${e.name}`;
+      let g = groups.get(k);
+      if (!g) groups.set(k, (g = { rows: [], aliases: new Set() }));
+      g.rows.push(e);
+      for (const a of e.aliases) g.aliases.add(a);
+    }
+    for (const g of groups.values()) {
+      const e = g.rows[0]!;
+      const kind = (e.kind === 'country' ? countryKind(e) : e.kind) as HitKind;
+      const hit: Omit<NameHit, 'match' | 'surface'> = { kind, name: e.name, rows: g.rows, user };
+      this.addName(e.name, hit);
+      for (const a of g.aliases) this.addName(a, hit);
+    }
     for (const e of entries) {
       if (e.kind === 'agent') {
         this.addAgent(e);
         continue;
       }
       const kind = e.kind === 'country' ? countryKind(e) : e.kind;
-      const hit: Omit<NameHit, 'match' | 'surface'> = { kind, name: e.name, rows: [e], user };
-      this.addName(e.name, hit);
-      for (const a of e.aliases) this.addName(a, hit);
       if (e.kind === 'person') {
         const toks = nameTokens(e.name);
         if (toks.length >= 2) {
