@@ -48,6 +48,7 @@ const TARGET_PREPS = [
   'for',
   'in',
   'upon',
+  'by',
 ];
 const PLACE_PREPS = new Set(['in', 'at', 'near', 'outside', 'inside', 'around', 'across', 'into', 'on']);
 const PARTITIVE = new Set(
@@ -937,7 +938,8 @@ export class Coder {
         }
       }
       const pairs: [EventActor, EventActor | null][] = [];
-      if (!c.targets.length && c.sources.length > 1 && c.pattern.flags.has('sym')) {
+      // "Israel and the Palestinians reached a consensus": each with the other, whatever the phrases add
+      if (c.sources.length > 1 && c.pattern.flags.has('sym') && !c.targetPlace) {
         for (const a of c.sources) for (const b of c.sources) if (a !== b) pairs.push([a, b]);
       } else {
         for (const a of c.sources)
