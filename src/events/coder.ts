@@ -546,6 +546,18 @@ export class Coder {
           const objs = cl.passive ? cl.subject : cl.object ? [cl.object, ...cl.objectMore] : [];
           if (!objs.length) continue;
           const heads = objs.map((c) => T[c.head]!);
+          // "part of a stronghold", "most of the city": the head of the of-phrase counts too
+          for (const o of objs) {
+            const h = T[o.head]!;
+            if (!PARTITIVE.has(h.lemma) && h.lemma !== 'part' && h.pos !== 'NUM') continue;
+            const oi = chunks.indexOf(o);
+            if (
+              chunks[oi + 1]?.kind === 'P' &&
+              T[chunks[oi + 1]!.first]!.norm === 'of' &&
+              chunks[oi + 2]?.kind === 'NP'
+            )
+              heads.push(T[chunks[oi + 2]!.head]!);
+          }
           if (!heads.some((h) => inSet(pat.obj!, h.lemma, h.norm))) continue;
         }
         if (!ppMatches(cl.pps, pat)) continue;
@@ -692,6 +704,29 @@ export class Coder {
     }
 
     const extra: Cand[] = [];
+    // "X is ready/willing to send troops": the readiness is X's statement of intent (03x) or a threat (13x)
+    for (const cl of clauses) {
+      const v = verbCands.get(cl);
+      if (!v || cl.form !== 'infinitive' || cl.governor) continue;
+      const cls = adjControl(cl);
+      if (cls !== 'intend' && cls !== 'threaten' && cls !== 'refuse') continue;
+      const table = cls === 'intend' && Number(v.code.slice(0, 2)) >= 10 ? 'threaten' : cls;
+      const conv = this.P.convert.get(table)?.find(([prefix]) => v.code.startsWith(prefix));
+      if (!conv) continue;
+      const c = makeCand(
+        { ...v.pattern, flags: new Set<string>() },
+        v.trigger,
+        v.sources,
+        v.targets,
+        v.targetPlace,
+        cl,
+        null,
+      );
+      c.code = conv[1];
+      c.mode = 'actual';
+      c.date = null;
+      extra.push(c);
+    }
     // ── control verbs: "urged X to withdraw" → 0256 for the urger; the withdrawal is requested ──
     for (const cl of clauses) {
       const cls = controlOf(cl);
