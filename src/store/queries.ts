@@ -369,7 +369,7 @@ export function listEvents(
   if (w.sql !== '1' && usesIndex(db, cond, args)) {
     // probe through the indexes: all matches if there are fewer than the threshold
     const total = (db.prepare('SELECT max(rowid) AS n FROM events').get() as { n: number | null }).n ?? 0;
-    const threshold = Math.max(2000, Math.floor(total / 50));
+    const threshold = Math.max(4 * (limit + 1), Math.floor(total / 200));
     const probe = db
       .prepare(`SELECT e.rowid AS r, e.article_id AS a, e.event_id AS e FROM events e WHERE ${cond} LIMIT ?`)
       .all(...args, threshold) as { r: number; a: string; e: string }[];
