@@ -45,6 +45,7 @@ const glued = (a: Token | undefined, b: Token | undefined): boolean => !!a && !!
 
 /** The number phrase that starts at token i, without its bound. */
 function numberAt(tokens: Token[], i: number, end: number): Omit<NumPhrase, 'bound' | 'first'> | null {
+  if (i >= end || !tokens[i]) return null;
   const lex = lexicon();
   let k = i;
   let currency: string | null = null;

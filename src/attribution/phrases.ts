@@ -228,7 +228,7 @@ export function npName(doc: Doc, np: NP, surface = false): string {
   while (k >= first && t[k]!.pos === 'PROPN') k--;
   const propStart = k + 1;
   if (propStart < np.last && propStart > first && t[propStart - 1]!.pos === 'NOUN') first = propStart;
-  else if (t[first]!.pos === 'DET' && propStart === first + 1) first++; // "the UN", not "the Georgian president"
+  else if (t[first]!.pos === 'DET' && propStart === first + 1 && propStart < np.last) first++; // "the UN", not "the Georgian president"
   return doc.text.slice(t[first]!.start, t[np.last - 1]!.end);
 }
 
