@@ -5,6 +5,7 @@ import type { Entity } from '../result.js';
 import type { Doc } from '../text/doc.js';
 import { loadKnowledgeBase, type KbOptions, type KnowledgeBase } from './kb.js';
 import { EntityFinder } from './ner.js';
+import { numericEntities } from './numbers.js';
 import { Resolver, countryOf } from './resolve.js';
 
 export { loadKnowledgeBase, loadDictionary, pickRow, type DictEntry, type KnowledgeBase } from './kb.js';
@@ -38,6 +39,10 @@ export class ActorsStage implements Stage {
       text: doc.text.slice(toks[f.first]!.start, toks[f.last - 1]!.end),
       type: f.type,
     }));
+    const numbers = numericEntities(doc);
+    if (numbers.length) {
+      doc.entities = [...doc.entities, ...numbers].sort((a, b) => a.start - b.start || b.end - a.end);
+    }
     const { actors, mentions } = this.resolver.run(doc, found, this.finder.lastKeys);
     doc.actors = actors;
     doc.mentions = mentions;

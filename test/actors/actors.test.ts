@@ -113,3 +113,11 @@ test('Phoenix-format files are dispatched to the Phoenix adapter', () => {
   assert.ok(rows.length > 0);
   assert.ok(rows.some((r) => r.code.startsWith('FRD')));
 });
+
+test('numeric entities: cardinals, money and percentages, but not dates', () => {
+  const doc = run('Officials said 1,200 people fled. Oil rose 5 per cent to $70 a barrel on March 3.');
+  const got = doc.entities
+    .filter((e) => ['CARDINAL', 'MONEY', 'PERCENT'].includes(e.type))
+    .map((e) => `${e.text}/${e.type}`);
+  assert.deepEqual(got, ['1,200/CARDINAL', '5 per cent/PERCENT', '$70/MONEY']);
+});
