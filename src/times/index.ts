@@ -50,9 +50,47 @@ export function createTimesStage(options: PipelineOptions = {}): Stage {
   return {
     name: 'times',
     run(doc: Doc): void {
+      if (!doc.meta.published) useDateline(doc, e);
       doc.times = findTimes(doc, e);
     },
   };
+}
+
+const NO_DATE_WARNING = /^no publication date/;
+/** what may stand before a dateline's date on its line: a place in capitals, "Published:", a weekday */
+const DATELINE_LEAD =
+  /^(?:[\p{Lu}][\p{L}\p{M}.'-]*(?:\s+[\p{Lu}][\p{L}\p{M}.'-]*)*(?:,\s*[\p{Lu}][\p{L}\p{M}.'-]*(?:\s+[\p{Lu}][\p{L}\p{M}.'-]*)*)?,?\s*|(?:[Pp]ublished|[Uu]pdated|[Pp]osted|[Ll]ast [Uu]pdated|[Ff]irst [Pp]ublished)(?: on| at)?:?\s*)?(?:(?:[Mm]on|[Tt]ues|[Ww]ednes|[Tt]hurs|[Ff]ri|[Ss]atur|[Ss]un)day,?\s*)?$/u;
+
+/**
+ * An article without a publication date may carry one in its dateline ("WASHINGTON, Feb. 7, 2012 (AP) —",
+ * "Published: 7 February 2012", "Tuesday 7 February 2012 10.24 GMT"). Only a full date (with its year) at the
+ * start of the first two lines after the headline counts. It becomes doc.meta.published, with a warning saying
+ * so, so that the stages after this one (events) date against it too. Returns the date used, or null.
+ */
+export function useDateline(doc: Doc, e: Engine = engine()): string | null {
+  const from = doc.headline ? doc.headline.end : 0;
+  const paras = doc.paragraphs.filter((p) => p.end > from).slice(0, 2);
+  for (const p of paras) {
+    const start = Math.max(p.start, from);
+    const first = doc.sentenceAt(start);
+    if (first < 0) continue;
+    const s = doc.sentences[first]!;
+    const w = Words.of(doc, s.first, Math.min(s.last, s.first + 25));
+    for (const c of e.grammar.parse(w)) {
+      const tokStart = doc.tokens[w.tok[c.first]!]!.start;
+      if (tokStart - start > 60) break;
+      const r = c.resolve({ dct: null, prev: null, before: '', tense: () => null });
+      if (!r || !/^\d{4}-\d{2}-\d{2}/.test(r.value)) continue;
+      const lineStart = doc.text.lastIndexOf('\n', tokStart - 1) + 1;
+      if (!DATELINE_LEAD.test(doc.text.slice(Math.max(lineStart, start), tokStart))) continue;
+      const date = r.value.slice(0, 10);
+      doc.meta.published = date;
+      doc.warnings = doc.warnings.filter((x) => !NO_DATE_WARNING.test(x));
+      doc.warnings.push(`publication date taken from the dateline: ${date}`);
+      return date;
+    }
+  }
+  return null;
 }
 
 /** Every temporal expression of the doc, in text order. */

@@ -74,3 +74,19 @@ test('valueToDate maps TIMEX values to event dates', () => {
   assert.deepEqual(valueToDate('PRESENT_REF', '2012-02-07'), { date: '2012-02-07', precision: 'day' });
   assert.deepEqual(valueToDate('P3D', '2012-02-07'), { date: null, precision: 'unknown' });
 });
+
+test('a dateline gives the publication date when the article has none', () => {
+  const doc = annotate('WASHINGTON, Feb. 7, 2012 (AP) — Troops left the city yesterday.', null);
+  assert.equal(doc.meta.published, '2012-02-07');
+  assert.equal(doc.times.find((t) => t.text === 'yesterday')?.value, '2012-02-06');
+  assert.ok(doc.warnings.some((w) => w.includes('dateline')));
+  const doc2 = annotate('Published: 7 February 2012\n\nThe talks failed today.', null);
+  assert.equal(doc2.meta.published, '2012-02-07');
+  assert.equal(
+    annotate('Damascus, Syria, 7 February 2012 - Shelling went on.', null).meta.published,
+    '2012-02-07',
+  );
+  // a date inside the story is no dateline
+  const doc3 = annotate('The treaty signed on 7 February 1992 still stands.', null);
+  assert.equal(doc3.meta.published, null);
+});
