@@ -521,7 +521,9 @@ export function geoparse(doc: Doc): ParseResult {
     return p;
   };
   const score = (m: Found, c: Cand): number => {
-    let s = prior(c) + 3 * share(c.country) + 4 * stateShare(c) + 1.5 * cityStateShare(c);
+    // the focus lifts a village less than a town (Brisbane, Queensland over a hamlet called Brisbane)
+    const lift = c.kind === 'city' && c.population < 10_000 ? 2 : 3;
+    let s = prior(c) + lift * share(c.country) + 4 * stateShare(c) + 1.5 * cityStateShare(c);
     if (m.qualCountry) s += c.country === m.qualCountry ? 10 : -10;
     if (m.qualAdmin && c.country === m.qualCountry)
       s += c.admin === m.qualAdmin || c.name === m.qualAdmin ? 10 : -5;
