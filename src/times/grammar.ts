@@ -714,6 +714,15 @@ export class Grammar {
       };
     }
     // tonight, last night, this morning
+    // "overnight" (not "an overnight stay"): the night before the publication day
+    if (n === 'overnight' && w.pos[i + 1] !== 'NOUN' && w.norms[i - 1] !== 'an' && w.norms[i - 1] !== 'the')
+      return {
+        len: 1,
+        resolve: (c) => ({
+          value: c.dct ? `${fmtYmd(addDays(c.dct, -1))}TNI` : 'XXXX-XX-XXTNI',
+          type: 'TIME',
+        }),
+      };
     if (n === 'tonight')
       return {
         len: 1,
@@ -792,6 +801,11 @@ export class Grammar {
     )
       return null;
     k++;
+    // "this coming Sunday": the next one
+    if (word === 'this' && w.norms[k] === 'coming') {
+      rel = 1;
+      k++;
+    }
     // "this year's third quarter" is the quarter rule's
     const mon = this.isMonth(w, k);
     if (mon !== null && !the) {
@@ -1091,6 +1105,14 @@ export class Grammar {
     }
     if (w.norms[k] === 'fiscal') k++;
     let ord = this.lex.value('ordinal', w.norms[k] ?? '');
+    // "the last half of 1989", "the last quarter of 2011"
+    if (
+      ord === null &&
+      w.norms[k] === 'last' &&
+      (w.norms[k + 1] === 'half' || w.norms[k + 1] === 'quarter') &&
+      w.norms[k + 2] === 'of'
+    )
+      ord = w.norms[k + 1] === 'half' ? '2' : '4';
     let count = 1;
     if (ord === null && /^(1st|2nd|3rd|4th)$/.test(w.norms[k] ?? '')) ord = w.norms[k]![0]!;
     if (
