@@ -164,6 +164,13 @@ test('aliases: exonyms and transliterations', () => {
   assert.equal(one(doc, 'Golan Heights').country, 'SY');
 });
 
+test('the focus does not turn a big foreign city into a village of the focus country', () => {
+  const doc = run(
+    'US officials said American troops would stay. The US team beat Australia in Brisbane on Sunday.',
+  );
+  assert.equal(one(doc, 'Brisbane').country, 'AU');
+});
+
 test('small towns need evidence: a preposition or the article focus', () => {
   const a = run('Turner said the plan would work.');
   assert.equal(a.places.length, 0, JSON.stringify(a.places));
