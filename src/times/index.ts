@@ -18,6 +18,10 @@
 // - No publication date: nothing is taken from the clock. Relative expressions keep the unknown part as X:
 //   "February 27" → XXXX-02-27, "yesterday" → XXXX-XX-XX, "last year" → XXXX, "last week" → XXXX-WXX,
 //   "today"/"now" → PRESENT_REF, "Tuesday" → XXXX-WXX-2. Absolute dates ("March 1, 2011") keep their value.
+//   A dateline with a full date ("WASHINGTON, Feb. 7, 2012 (AP) —") is used as the publication date first.
+// How: grammar.ts (our token grammar, words from data/times/lexicon.tsv) finds and resolves the expressions;
+// clock.ts runs chrono-node (its clock/calendar parsers only) on sentences with a clock time or numeric date,
+// and our refiners place its month/day/weekday by tense; tense.ts reads the clause's verb group.
 import type { PipelineOptions, Stage } from '../pipeline.js';
 import type { Span, Time } from '../result.js';
 import type { Doc } from '../text/doc.js';
