@@ -140,11 +140,6 @@ export class EntityFinder {
     const info = this.tokenInfo(doc);
     const out: Found[] = [];
     const taken = new Uint8Array(toks.length);
-    const lowerSeen = new Set<string>();
-    for (let i = 0; i < toks.length; i++) {
-      const x = info[i]!;
-      if (x.alpha && !x.cap && !x.shout) lowerSeen.add(x.key);
-    }
     this.lastKeys = info.map((x) => x.key);
 
     // 1. capitalised runs (and, in upper-case sentences, gazetteer matches only)
@@ -173,7 +168,7 @@ export class EntityFinder {
         continue;
       }
       const end = this.runEnd(toks, info, i);
-      this.segment(doc, info, i, end, out, lowerSeen);
+      this.segment(doc, info, i, end, out);
       for (let k = i; k < end; k++) taken[k] = 1;
       i = end;
     }
@@ -191,16 +186,28 @@ export class EntityFinder {
       let alpha: boolean;
       let cap: boolean;
       let caps: boolean;
-      if (c < 128 && /^[\x20-\x7e]*$/.test(tx)) {
-        alpha = /[A-Za-z]/.test(tx);
+      let ascii = true;
+      let upper = 0;
+      let lower = 0;
+      for (let q = 0; q < tx.length; q++) {
+        const d = tx.charCodeAt(q);
+        if (d >= 65 && d <= 90) upper++;
+        else if (d >= 97 && d <= 122) lower++;
+        else if (d >= 128) {
+          ascii = false;
+          break;
+        }
+      }
+      if (ascii) {
+        alpha = upper + lower > 0;
         cap = c >= 65 && c <= 90;
-        caps = alpha && !/[a-z]/.test(tx) && /[A-Z].*[A-Z]/.test(tx);
+        caps = lower === 0 && upper >= 2;
       } else {
         alpha = ALPHA.test(tx);
         cap = alpha && LETTER_UPPER.test(tx);
         caps = alpha && !HAS_LOWER.test(tx) && tx.replace(/[^\p{L}]/gu, '').length >= 2;
       }
-      return { key: normWord(tx), cap, caps, alpha, shout: false, start: false };
+      return { key: ascii ? t.norm : normWord(tx), cap, caps, alpha, shout: false, start: false };
     });
     for (const s of doc.sentences) {
       let alpha = 0;
@@ -349,19 +356,12 @@ export class EntityFinder {
   }
 
   /** Split a capitalised run into entities. */
-  private segment(
-    doc: Doc,
-    info: TokInfo[],
-    s: number,
-    e: number,
-    out: Found[],
-    lowerSeen: Set<string>,
-  ): void {
+  private segment(doc: Doc, info: TokInfo[], s: number, e: number, out: Found[]): void {
     const toks = doc.tokens;
     // trailing connectors never end a name
     while (e > s + 1 && !info[e - 1]!.cap && !ALPHA.test(toks[e - 1]!.text.slice(-1))) e--;
     // a sentence-initial common word is not a name ("Many", "Meanwhile", "New EU measures")
-    while (s < e && info[s]!.start && this.commonStart(toks, info, s, e, lowerSeen)) s++;
+    while (s < e && info[s]!.start && this.commonStart(toks, info, s, e)) s++;
     // drop words that are never names by themselves at the edges
     while (
       s < e &&
@@ -446,14 +446,9 @@ export class EntityFinder {
           info[j + this.titleAt(info, j, e)]?.cap
         )
           break;
-        if (
-          y.cap &&
-          toks[j - 1]!.text !== '-' &&
-          this.kb.maxLen.has(y.key) &&
-          this.matchAt(toks, info, j, false, e)
-        ) {
-          const mm = this.matchAt(toks, info, j, false, e)!;
-          if (mm.hit.kind !== 'person' || mm.len > 1) break;
+        if (y.cap && toks[j - 1]!.text !== '-' && this.kb.maxLen.has(y.key)) {
+          const mm = this.matchAt(toks, info, j, false, e);
+          if (mm && (mm.hit.kind !== 'person' || mm.len > 1)) break;
         }
         j++;
       }
@@ -500,13 +495,17 @@ export class EntityFinder {
     return false;
   }
 
-  private commonStart(toks: Token[], info: TokInfo[], s: number, e: number, lowerSeen: Set<string>): boolean {
+  private commonStart(toks: Token[], info: TokInfo[], s: number, e: number): boolean {
     const x = info[s]!;
     const t = toks[s]!;
     if (this.kb.maxLen.has(x.key) && this.matchAt(toks, info, s, false, e)) return false;
     if (this.titleAt(info, s, e)) return false;
     if (this.kb.givenNames.has(x.key)) return false;
-    if (lowerSeen.has(x.key)) return true;
+    // the same word written in lower case elsewhere in the article
+    for (let q = 0; q < info.length; q++) {
+      const y = info[q]!;
+      if (y.key === x.key && y.alpha && !y.cap && !y.shout) return true;
+    }
     if (this.kb.commonWords.has(x.key) && !this.kb.cities.has(x.key)) return true;
     // "New EU measures": an unknown first word before a known name
     if (
