@@ -63,6 +63,9 @@ const PHYS_WORDS = new Set(
   ),
 );
 const VERBAL_ATTACK = new Set(['attack', 'hit', 'strike', 'assault', 'blast', 'batter', 'savage']);
+const TRIGGER = 1;
+const SPORT = 2;
+const ENT = 4;
 const REPORTING = new Set(
   'say tell announce declare confirm state add insist warn report claim deny reiterate stress note indicate believe think promise pledge vow threaten admit acknowledge decide reply argue explain suggest'.split(
     ' ',
@@ -126,6 +129,22 @@ export class Coder {
   private readonly P: PatternSet;
   private readonly hooks: CoderHooks;
   private readonly noise: Noise;
+  /** per-token flags of the article being coded (TRIGGER | SPORT | ENT) */
+  private flags: Uint8Array | null = null;
+  private readonly lemmaCache = new Map<string, number>();
+
+  private lemmaFlags(l: string): number {
+    let f = this.lemmaCache.get(l);
+    if (f === undefined) {
+      f =
+        (this.P.verbs.has(l) || this.P.nouns.has(l) ? TRIGGER : 0) |
+        (this.noise.sport.has(l) ? SPORT : 0) |
+        (this.noise.entertainment.has(l) ? ENT : 0);
+      if (this.lemmaCache.size < 200000) this.lemmaCache.set(l, f);
+    }
+    return f;
+  }
+
   /** appositions of the sentence being coded */
   private appos: Map<Chunk, Chunk> | null = null;
 
@@ -147,11 +166,16 @@ export class Coder {
           mentionAt[k] = mi;
       }
     });
-    // article-level sport context
+    // one pass over the tokens: trigger words and sport / entertainment cues (bit flags per lemma, cached)
+    const flags = new Uint8Array(T.length);
     let sportHits = 0;
-    for (const t of T) if (this.noise.sport.has(t.lemma)) sportHits++;
+    for (let k = 0; k < T.length; k++) {
+      const f = this.lemmaFlags(T[k]!.lemma);
+      flags[k] = f;
+      if (f & SPORT) sportHits++;
+    }
+    this.flags = flags;
     const sportyArticle = sportHits >= 6 && sportHits / T.length > 0.01;
-
     const cands: Cand[] = [];
     for (let s = 0; s < doc.sentences.length; s++) {
       this.sentence(doc, s, mentionAt, cands, sportyArticle);
@@ -263,13 +287,14 @@ export class Coder {
     let trigger = false;
     let sportWords = 0;
     let ent = false;
+    const flags = this.flags!;
     for (let k = sent.first; k < sent.last; k++) {
       const mi = mentionAt[k]!;
-      if (mi >= 0 && doc.mentions[mi]!.code) actors = true;
-      const l = T[k]!.lemma;
-      if (this.P.verbs.has(l) || this.P.nouns.has(l)) trigger = true;
-      if (this.noise.sport.has(l)) sportWords++;
-      else if (this.noise.entertainment.has(l)) ent = true;
+      if (mi >= 0 && !actors && doc.mentions[mi]!.code) actors = true;
+      const f = flags[k]!;
+      if (f & TRIGGER) trigger = true;
+      if (f & SPORT) sportWords++;
+      else if (f & ENT) ent = true;
     }
     if (!actors || !trigger) return;
     const { chunks, clauses, appos } = parseSentence(doc, sent.first, sent.last);
