@@ -447,7 +447,7 @@ function personBefore(doc: Doc, offset: number, para: number): Named | null {
     const m = ms[i]!;
     const s = doc.sentenceAt(m.start);
     if (s < 0 || para - doc.sentences[s]!.para > 1) break;
-    if (m.kind === 'pronoun') continue;
+    if (m.kind !== 'name' && m.kind !== 'title') continue;
     const a = doc.actors.find((x) => x.id === m.actor);
     if (a && a.type === 'person') return { name: a.name, code: m.code ?? a.code, actor: a.id, para };
   }

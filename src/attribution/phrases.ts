@@ -244,6 +244,9 @@ export function npUntilComma(doc: Doc, mentions: Int32Array, k: number, hi: numb
     const x = t[j]!;
     if (x.pos === 'PUNCT' && x.text !== '-' && !isPossessive(x)) break;
     if (x.norm === 'that' || x.norm === 'which' || x.norm === 'who') break;
+    // "according to Mr Peston the prime minister said": a verb or a new phrase ends the source
+    if ((x.pos === 'VERB' || x.pos === 'AUX') && j > k) break;
+    if (x.pos === 'DET' && j > k && t[j - 1]!.pos === 'PROPN') break;
     j++;
   }
   if (j === k) return null;

@@ -292,4 +292,7 @@ test('speakers: appositives, "a spokesman for X", participles, "it says", "but s
   assert.equal(quoteWith(doc, 'real change').speaker, 'The minister');
   assert.equal(quoteWith(doc, 'little evidence').speaker, 'The audit report on defence spending');
   assert.equal(quoteWith(doc, 'every part of the law').speaker, 'The commission');
+  const d2 = run('According to Mr Amis the mayor said: "Give me a year."');
+  assert.equal(quoteWith(d2, 'Give me a year').speaker, 'the mayor');
+  assert.equal(quoteWith(d2, 'Give me a year').via, 'Mr Amis');
 });
