@@ -15,7 +15,7 @@ import type { Result } from '../result.js';
 import type { Store, StoredEvent } from '../store/store.js';
 import { actorStats, eventStats, geoCells, listEvents } from '../store/queries.js';
 import { VERSION } from '../version.js';
-import { csvHeader, csvRows, gdeltHeader, gdeltRows } from './formats.js';
+import { GdeltExport, csvHeader, csvRows } from './formats.js';
 import { openapi } from './openapi.js';
 import { webHandler } from './static.js';
 import {
@@ -172,10 +172,16 @@ export function createApp(store: Store, pipeline: Analyzer, options: AppOptions 
       return c.json({ items, next });
     }
     // CSV / TSV: follow the cursor page by page up to `limit` rows, streaming
+    const gdelt = new GdeltExport((id) => store.get(id));
     const [header, rows, type, ext] =
       format === 'csv'
         ? [csvHeader, csvRows, 'text/csv; charset=utf-8', 'csv']
-        : [gdeltHeader, gdeltRows, 'text/tab-separated-values; charset=utf-8', 'tsv'];
+        : [
+            () => gdelt.header(),
+            (r: StoredEvent[]) => gdelt.rows(r),
+            'text/tab-separated-values; charset=utf-8',
+            'tsv',
+          ];
     const first = page(filter.cursor, Math.min(limit, MAX_PAGE));
     let cursor = first.next;
     let sent = first.items.length;

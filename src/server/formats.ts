@@ -1,5 +1,7 @@
-// Event rows as CSV (RFC 4180) and as a GDELT-style TSV, for GET /api/events?format=csv|gdelt.
-// TODO: switch the TSV to the GDELT 2.0 formatter in src/export/ once the event coder lands it.
+// Event rows as CSV (RFC 4180, the StoredEvent columns) and as GDELT 2.0 TSV (the event coder's
+// formatter in src/export/), for GET /api/events?format=csv|gdelt.
+import { gdeltRows, tsvLine } from '../export/events.js';
+import type { Result } from '../result.js';
 import type { StoredEvent } from '../store/store.js';
 
 export const CSV_COLUMNS: (keyof StoredEvent)[] = [
@@ -46,59 +48,31 @@ export function csvRows(rows: StoredEvent[]): string {
   return out;
 }
 
-const GDELT_COLUMNS = [
-  'GLOBALEVENTID',
-  'SQLDATE',
-  'Actor1Code',
-  'Actor1Name',
-  'Actor2Code',
-  'Actor2Name',
-  'IsRootEvent',
-  'EventCode',
-  'EventBaseCode',
-  'EventRootCode',
-  'QuadClass',
-  'GoldsteinScale',
-  'ActionGeo_FullName',
-  'ActionGeo_CountryCode',
-  'ActionGeo_Lat',
-  'ActionGeo_Long',
-  'SOURCEURL',
-];
+/** GDELT 2.0 event-table rows (61 columns, via src/export) for stored events, looked up in their articles. */
+export class GdeltExport {
+  private nextId = 1;
+  private last: { id: string; rows: Map<string, string[]> } | null = null;
+  private readonly added = new Date().toISOString().replace(/[-:T]/g, '').slice(0, 14);
 
-function tsvCell(v: unknown): string {
-  return v === null || v === undefined ? '' : String(v).replace(/[\t\r\n]+/g, ' ');
-}
+  constructor(private readonly article: (id: string) => Result | null) {}
 
-export function gdeltHeader(): string {
-  return GDELT_COLUMNS.join('\t') + '\n';
-}
-
-export function gdeltRows(rows: StoredEvent[]): string {
-  let out = '';
-  for (const r of rows) {
-    out +=
-      [
-        `${r.article_id}:${r.event_id}`,
-        (r.date ?? '').replace(/-/g, ''),
-        r.source_code,
-        r.source_text,
-        r.target_code,
-        r.target_text,
-        r.sentence === 0 ? 1 : 0,
-        r.code,
-        r.code.slice(0, 3),
-        r.root,
-        r.quad,
-        r.goldstein,
-        r.place_name,
-        r.country,
-        r.lat,
-        r.lon,
-        r.article_url ?? r.article_id,
-      ]
-        .map(tsvCell)
-        .join('\t') + '\n';
+  /** GDELT files carry no header line (the columns are GDELT_COLUMNS in src/export/events.ts) */
+  header(): string {
+    return '';
   }
-  return out;
+
+  rows(events: StoredEvent[]): string {
+    let out = '';
+    for (const e of events) {
+      if (this.last?.id !== e.article_id) {
+        const r = this.article(e.article_id);
+        const rows = r ? gdeltRows(r, { dateAdded: this.added }) : [];
+        this.last = { id: e.article_id, rows: new Map((r?.events ?? []).map((ev, i) => [ev.id, rows[i]!])) };
+      }
+      const row = this.last.rows.get(e.event_id);
+      if (!row) continue;
+      out += tsvLine([String(this.nextId++), ...row.slice(1)]) + '\n';
+    }
+    return out;
+  }
 }

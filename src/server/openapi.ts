@@ -232,7 +232,8 @@ export const openapi = {
     },
     '/api/events': {
       get: {
-        summary: 'Coded events matching a filter: JSON pages (cursor), or CSV / GDELT-style TSV exports',
+        summary:
+          'Coded events matching a filter: JSON pages (cursor), or exports: CSV (the JSON fields) or GDELT 2.0 event-table TSV (61 columns, no header line)',
         parameters: [
           ...filterParams,
           q('limit', 'JSON: page size 1..1000 (default 100); CSV/TSV: rows 1..100000 (default 10000)', {

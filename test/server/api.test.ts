@@ -10,6 +10,7 @@ import { createApp } from '../../src/server/app.js';
 import type { Result } from '../../src/result.js';
 import type { StoredEvent } from '../../src/store/store.js';
 import { SPECS, fillStore, fixtureText, overlay } from './fixtures.js';
+import { GDELT_COLUMNS } from '../../src/export/events.js';
 
 let dir: string;
 let store: SqliteStore;
@@ -321,11 +322,22 @@ test('GET /api/events as CSV and GDELT TSV, by ?format= or Accept', async () => 
   res = await app.request('/api/events', { headers: { accept: 'text/csv' } });
   assert.match(res.headers.get('content-type') ?? '', /text\/csv/);
   assert.equal((await res.text()).trim().split('\r\n').length - 1, allEvents.length);
-  res = await app.request('/api/events?format=gdelt&limit=3');
+  res = await app.request('/api/events?format=gdelt&code=16');
   assert.match(res.headers.get('content-type') ?? '', /tab-separated/);
-  const rows = (await res.text()).trim().split('\n');
-  assert.equal(rows.length, 4);
-  assert.equal(rows[1]!.split('\t').length, rows[0]!.split('\t').length);
+  const rows = (await res.text())
+    .replace(/\n$/, '')
+    .split('\n')
+    .map((l) => l.split('\t'));
+  assert.equal(rows.length, allEvents.filter((e) => e.code.startsWith('16')).length);
+  const col = (name: string): number => GDELT_COLUMNS.indexOf(name);
+  for (const [i, r] of rows.entries()) {
+    assert.equal(r.length, GDELT_COLUMNS.length);
+    assert.equal(r[col('GLOBALEVENTID')], String(i + 1));
+    assert.equal(r[col('EventCode')], '161');
+    assert.equal(r[col('SQLDATE')], '20120206');
+    assert.equal(r[col('QuadClass')], '3');
+  }
+  assert.deepEqual(rows.map((r) => r[col('Actor1Code')]).sort(), ['FRA', 'ITA']);
   // exports follow cursors past one JSON page (the store pages at 1000)
   res = await app.request('/api/events', { headers: { accept: 'text/tab-separated-values' } });
   assert.match(res.headers.get('content-type') ?? '', /tab-separated/);
