@@ -735,7 +735,7 @@ export class Coder {
       if (!v || cl.form !== 'infinitive' || cl.governor) continue;
       const cls = adjControl(cl);
       if (cls !== 'intend' && cls !== 'threaten' && cls !== 'refuse') continue;
-      const table = cls === 'intend' && Number(v.code.slice(0, 2)) >= 10 ? 'threaten' : cls;
+      const table = cls === 'intend' && Number(v.code.slice(0, 2)) >= 15 ? 'threaten' : cls;
       const conv = this.P.convert.get(table)?.find(([prefix]) => v.code.startsWith(prefix));
       if (!conv) continue;
       const c = makeCand(
@@ -768,7 +768,7 @@ export class Coder {
       const innerEv = inner.find((c) => c.pattern.code !== '000');
       if (cls && innerEv && cls !== 'expect' && cls !== 'hypothetical' && cls !== 'deny') {
         // an intention to do harm is a threat (CAMEO 13x)
-        const table = cls === 'intend' && Number(innerEv.code.slice(0, 2)) >= 10 ? 'threaten' : cls;
+        const table = cls === 'intend' && Number(innerEv.code.slice(0, 2)) >= 15 ? 'threaten' : cls;
         const conv = this.P.convert.get(table)?.find(([prefix]) => innerEv.code.startsWith(prefix));
         if (
           conv &&

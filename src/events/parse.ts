@@ -360,8 +360,11 @@ export function parseSentence(
     const prevC = C[ci - 1];
     const hasAux = ch.head > ch.first;
     let form: Clause['form'] = 'finite';
-    if (prevC?.kind === 'TO') form = 'infinitive';
-    else if (
+    if (prevC?.kind === 'TO') {
+      form = 'infinitive';
+      // "a decision not to release"
+      if (prevC.first > first && NEG.has(T[prevC.first - 1]!.norm)) info.negated = true;
+    } else if (
       !hasAux &&
       (headTok.norm.endsWith('ing') ||
         (participle(headTok) && prevC?.kind === 'NP' && ci >= 2 && C[ci - 2]?.kind === 'P'))
@@ -474,11 +477,13 @@ export function parseSentence(
     }
     while (C[k]?.kind === 'TIME' || C[k]?.kind === 'ADV') k++;
     if (C[k]?.kind === 'NP' && !cl.passive) {
-      const next = C[k + 1];
+      // "said [Mr X] still had ...": an NP followed by a verb is the subject of an embedded clause
+      let nk = k + 1;
+      while (C[nk]?.kind === 'ADV' || C[nk]?.kind === 'TIME') nk++;
+      const next = C[nk];
       const embedded =
         next?.kind === 'VG' &&
-        T[next.head]!.pos === 'VERB' &&
-        next.head > next.first - 0 &&
+        (T[next.head]!.pos === 'VERB' || next.head > next.first) &&
         !(T[next.first]!.norm.endsWith('ing') && next.head === next.first);
       if (!embedded) {
         cl.object = C[k]!;
