@@ -11,4 +11,9 @@ export function register(program: Command): void {
 }
 
 /** eval subcommands: names, places, times, events (each from src/eval/<kind>.ts) */
-const subcommands: ((evaluate: Command) => void)[] = [names.register, events.register, places.register, times.register];
+const subcommands: ((evaluate: Command) => void)[] = [
+  names.register,
+  events.register,
+  places.register,
+  times.register,
+];

@@ -13,7 +13,7 @@ import { fromPlainText } from '../ingest/plain.js';
 import { InputError } from '../ingest/decode.js';
 import type { Result } from '../result.js';
 import type { Store, StoredEvent } from '../store/store.js';
-import { actorStats, eventStats, geoCells, listEvents } from '../store/queries.js';
+import { actorStats, eventStats, geoCells } from '../store/queries.js';
 import { VERSION } from '../version.js';
 import { GdeltExport, csvHeader, csvRows } from './formats.js';
 import { openapi } from './openapi.js';
@@ -160,8 +160,7 @@ export function createApp(store: Store, pipeline: Analyzer, options: AppOptions 
     const page = (cursor: string | undefined, n: number): { items: StoredEvent[]; next: string | null } => {
       try {
         const f = { ...filter, ...(cursor ? { cursor } : {}), limit: n };
-        const db = (store as Store & { db?: Database.Database }).db;
-        return db ? listEvents(db, f) : store.events(f);
+        return store.events(f);
       } catch (e) {
         if ((e as Error).message === 'invalid cursor') throw new ApiError(400, 'bad value for "cursor"');
         throw e;

@@ -23,8 +23,8 @@ export const MODES: readonly EventMode[] = [
   'requested',
 ];
 
-/** Largest JSON page of events; CSV/TSV exports follow cursors up to MAX_EXPORT rows. */
-export const MAX_PAGE = 1000;
+/** Largest JSON page of events (the store's own limit); CSV/TSV exports follow cursors up to MAX_EXPORT rows. */
+export { MAX_EVENT_PAGE as MAX_PAGE } from '../store/queries.js';
 export const MAX_EXPORT = 100_000;
 
 export const FILTER_PARAMS = [

@@ -4,7 +4,6 @@
 // fields as SqliteStore.events() (cursor and limit excepted).
 import type Database from 'better-sqlite3';
 import type { EventFilter, StoredEvent } from './store.js';
-import { ftsQuery } from './sqlite.js';
 
 /** WHERE clause (without the keyword) and its arguments for an event filter over `events e JOIN articles a`. */
 export function eventWhere(filter: EventFilter): { sql: string; args: (string | number)[] } {
@@ -292,6 +291,12 @@ export function geoCells(db: Database.Database, filter: EventFilter, cell: numbe
         ],
       };
     });
+}
+
+/** A user's words as an FTS5 query: each word a quoted term, all required. */
+export function ftsQuery(q: string): string {
+  const words = q.match(/[\p{L}\p{N}]+/gu) ?? [];
+  return words.length ? words.map((w) => `"${w}"`).join(' ') : '""';
 }
 
 // ---------- event pages with a plan chosen by selectivity ----------

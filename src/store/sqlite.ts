@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import type { Result } from '../result.js';
 import { VERSION } from '../version.js';
 import { actorRow, articleRow, eventRow, placeRow } from './rows.js';
+import { ftsQuery, listEvents, MAX_EVENT_PAGE } from './queries.js';
 import type { ArticleSummary, EventFilter, PutOutcome, Store, StoredEvent } from './store.js';
 
 const MIGRATIONS = join(
@@ -17,7 +18,6 @@ const MIGRATIONS = join(
   'store',
   'migrations',
 );
-export const MAX_PAGE = 1000;
 
 export class SqliteStore implements Store {
   readonly db: Database.Database;
@@ -107,7 +107,7 @@ export class SqliteStore implements Store {
     total: number;
     items: ArticleSummary[];
   } {
-    const limit = clamp(options.limit ?? 50, 1, MAX_PAGE);
+    const limit = clamp(options.limit ?? 50, 1, MAX_EVENT_PAGE);
     const offset = Math.max(0, options.offset ?? 0);
     const cols = `a.id, a.title, a.published, a.source, a.url,
       (SELECT COUNT(*) FROM events e WHERE e.article_id = a.id) AS events`;
@@ -134,72 +134,7 @@ export class SqliteStore implements Store {
   }
 
   events(filter: EventFilter): { items: StoredEvent[]; next: string | null } {
-    const where: string[] = [];
-    const args: (string | number)[] = [];
-    const prefix = (col: string, v: string): void => {
-      where.push(`${col} >= ? AND ${col} < ?`);
-      args.push(v.toUpperCase(), v.toUpperCase() + '\uffff');
-    };
-    if (filter.actor) {
-      const v = filter.actor.toUpperCase();
-      where.push(
-        '((e.source_code >= ? AND e.source_code < ?) OR (e.target_code >= ? AND e.target_code < ?))',
-      );
-      args.push(v, v + '\uffff', v, v + '\uffff');
-    }
-    if (filter.source) prefix('e.source_code', filter.source);
-    if (filter.target) prefix('e.target_code', filter.target);
-    if (filter.code) prefix('e.code', filter.code);
-    if (filter.root) {
-      where.push('e.root = ?');
-      args.push(filter.root.padStart(2, '0'));
-    }
-    if (filter.plover) {
-      where.push('e.plover = ?');
-      args.push(filter.plover.toUpperCase());
-    }
-    if (filter.mode) {
-      where.push('e.mode = ?');
-      args.push(filter.mode);
-    }
-    if (filter.from) {
-      where.push('e.date >= ?');
-      args.push(filter.from);
-    }
-    if (filter.to) {
-      where.push('e.date <= ?');
-      args.push(filter.to + '\uffff');
-    }
-    if (filter.country) {
-      where.push('e.country = ?');
-      args.push(filter.country.toUpperCase());
-    }
-    if (filter.bbox) {
-      const [minLon, minLat, maxLon, maxLat] = filter.bbox;
-      where.push('e.lat BETWEEN ? AND ? AND e.lon BETWEEN ? AND ?');
-      args.push(minLat, maxLat, minLon, maxLon);
-    }
-    if (filter.article) {
-      where.push('e.article_id = ?');
-      args.push(filter.article);
-    }
-    if (filter.q) {
-      where.push('a.rowid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)');
-      args.push(ftsQuery(filter.q));
-    }
-    if (filter.cursor) {
-      const c = decodeCursor(filter.cursor);
-      where.push('(e.article_id, e.event_id) > (?, ?)');
-      args.push(c[0], c[1]);
-    }
-    const limit = clamp(filter.limit ?? 100, 1, MAX_PAGE);
-    const sql = `SELECT e.*, a.title AS article_title, a.url AS article_url FROM events e JOIN articles a ON a.id = e.article_id
-      ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY e.article_id, e.event_id LIMIT ?`;
-    const rows = this.db.prepare(sql).all(...args, limit + 1) as StoredEvent[];
-    const more = rows.length > limit;
-    const items = more ? rows.slice(0, limit) : rows;
-    const last = items[items.length - 1];
-    return { items, next: more && last ? encodeCursor(last.article_id, last.event_id) : null };
+    return listEvents(this.db, filter);
   }
 
   counts(): { articles: number; aliases: number; events: number; actors: number; places: number } {
@@ -234,27 +169,6 @@ function migrate(db: Database.Database): void {
       db.pragma(`user_version = ${n}`);
     })();
   }
-}
-
-/** A user's words as an FTS5 query: each word a quoted term, all required. */
-export function ftsQuery(q: string): string {
-  const words = q.match(/[\p{L}\p{N}]+/gu) ?? [];
-  return words.length ? words.map((w) => `"${w}"`).join(' ') : '""';
-}
-
-function encodeCursor(articleId: string, eventId: string): string {
-  return Buffer.from(JSON.stringify([articleId, eventId])).toString('base64url');
-}
-
-function decodeCursor(cursor: string): [string, string] {
-  try {
-    const v = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
-    if (Array.isArray(v) && v.length === 2 && v.every((x) => typeof x === 'string'))
-      return v as [string, string];
-  } catch {
-    // fall through to the error below
-  }
-  throw new Error('invalid cursor');
 }
 
 function clamp(n: number, lo: number, hi: number): number {
