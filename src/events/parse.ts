@@ -121,10 +121,12 @@ export function chunk(doc: Doc, first: number, last: number): Chunk[] {
   const push = (kind: ChunkKind, a: number, b: number, head = b - 1): void => {
     out.push({ kind, first: a, last: b, head });
   };
+  let afterParen = false;
   while (i < last) {
     const t = T[i]!;
     const p = t.pos;
     const n = t.norm;
+    if (afterParen && !(npToken(t) || p === 'PRON')) afterParen = false;
     // a parenthesis ("(APEC)", "(Party of God)") is transparent: skip it
     if (t.text === '(' || t.text === '[') {
       const close = t.text === '(' ? ')' : ']';
@@ -132,6 +134,7 @@ export function chunk(doc: Doc, first: number, last: number): Chunk[] {
       while (j < last && j - i < 15 && T[j]!.text !== close) j++;
       if (j < last && T[j]!.text === close) {
         i = j + 1;
+        afterParen = true;
         continue;
       }
     }
@@ -232,7 +235,13 @@ export function chunk(doc: Doc, first: number, last: number): Chunk[] {
         j++;
       }
       if (T[head]!.pos === 'DET' || T[head]!.pos === 'ADJ') head = j - 1;
-      push('NP', i, j, head);
+      // "The Asia-Pacific Economic Cooperation (APEC) forum": one phrase around the parenthesis
+      const prevNP = out[out.length - 1];
+      if (afterParen && prevNP?.kind === 'NP' && T[i]!.pos !== 'DET') {
+        prevNP.last = j;
+        prevNP.head = head;
+      } else push('NP', i, j, head);
+      afterParen = false;
       i = j;
       continue;
     }
