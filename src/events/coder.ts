@@ -689,7 +689,10 @@ export class Coder {
           sources = [...this.npActors(doc, mentionAt, chunks[ci - 2]!, false), ...sources];
         }
       }
-      if (!sources.length && cl && asObject && P.light.has(cl.lemma)) {
+      // "forces were engaged in ethnic cleansing": a light verb's "in" phrase
+      const inPhrase =
+        !!cl && cl.pps.some((pp) => pp.prep === 'in' && (pp.np === np || pp.more.includes(np)));
+      if (!sources.length && cl && (asObject || inPhrase) && P.light.has(cl.lemma)) {
         sources = this.subjectActors(doc, mentionAt, cl.subject, chunks);
       }
       if (!sources.length) {

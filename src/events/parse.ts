@@ -138,6 +138,12 @@ export function chunk(doc: Doc, first: number, last: number): Chunk[] {
         continue;
       }
     }
+    // "including", "excluding": prepositions, whatever the tagger says
+    if (n === 'including' || n === 'excluding') {
+      push('P', i, i + 1);
+      i++;
+      continue;
+    }
     // verb group: AUX* (neg|ADV)* VERB
     if (
       p === 'AUX' ||
@@ -301,6 +307,16 @@ export function parseSentence(
     let found = -1;
     while (k >= 0) {
       const c = C[k]!;
+      // "British aircraft using guided missiles killed": a participle phrase between subject and verb
+      if (
+        c.kind === 'VG' &&
+        c.head === c.first &&
+        T[c.head]!.norm.endsWith('ing') &&
+        C[k - 1]?.kind === 'NP'
+      ) {
+        k--;
+        continue;
+      }
       if (c.kind === 'VG' || c.kind === 'SC' || c.kind === 'REL' || c.kind === 'PUNCT') break;
       if (c.kind === 'NP') {
         const before = C[k - 1];
