@@ -91,17 +91,12 @@ function parseRules(file: string): Rule[] {
   return rules;
 }
 
-/**
- * Line endings and invisible characters that only get in the way, and the typographic apostrophe
- * inside words (Russia’s, don’t → Russia's, don't: one character for one, so names match however the
- * page typed them). Quote marks and dashes are kept as written.
- */
+/** Line endings and invisible characters that only get in the way; visible text is kept as is. */
 function normalise(text: string): string {
   return text
     .replace(/\r\n?/g, '\n')
     .replace(/[\u00a0\u2007\u202f]/g, ' ')
-    .replace(/[\u200b\u200c\u200d\u2060\ufeff\u00ad]/g, '')
-    .replace(/(?<=\p{L})[\u2019\u02bc](?=\p{L})/gu, "'");
+    .replace(/[\u200b\u200c\u200d\u2060\ufeff\u00ad]/g, '');
 }
 
 function wordCount(line: string): number {

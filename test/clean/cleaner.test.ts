@@ -64,8 +64,3 @@ test('a broken rule file is reported with file and line', () => {
   writeFileSync(rules, 'ok\tfine\nbroken\t(unclosed\n');
   assert.throws(() => Cleaner.load([rules]), /bad\.tsv:2: bad pattern/);
 });
-
-test('typographic apostrophes inside words become plain ones; quote marks stay', () => {
-  const { text } = Cleaner.load().clean('Russia’s envoy said: “We don’t agree,” and left ‘quietly’.');
-  assert.equal(text, "Russia's envoy said: “We don't agree,” and left ‘quietly’.");
-});
