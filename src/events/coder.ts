@@ -901,6 +901,22 @@ export class Coder {
     };
     for (const [cl, c] of verbCands) if (!c.targets.length) lend(cl, c, 0);
     for (const c of extra) if (!c.targets.length && c.clause) lend(c.clause, c, 0);
+    // a nominal event that is a light verb's object ("began a hunger strike to protest against X")
+    for (const c of cands) {
+      if (c.sentence === s && c.nominal && !c.targets.length && c.clause && c.np === c.clause.object)
+        lend(c.clause, c, 0);
+    }
+    // "telephoned X to discuss ...", "began a strike to protest ...": a purpose clause of the same kind
+    // restates the main event
+    for (const [cl, c] of [...verbCands]) {
+      const gov = cl.governor;
+      if (cl.form !== 'infinitive' || !gov || controlOf(gov)) continue;
+      const root = c.code.slice(0, 2);
+      const main = [verbCands.get(gov), ...(clauseEvents.get(gov) ?? [])].find(
+        (x) => x && x !== c && x.code.slice(0, 2) === root,
+      );
+      if (main) verbCands.delete(cl);
+    }
     for (const c of verbCands.values()) cands.push(c);
 
     // noise: sport and entertainment contexts
