@@ -322,7 +322,8 @@ export class Resolver {
         k--;
       let mod: Found | undefined;
       let modEnd = k + 1;
-      if (k >= 0 && POSS.has(toks[k]!.text)) {
+      const possessive = k >= 0 && POSS.has(toks[k]!.text);
+      if (possessive) {
         mod = byLast.get(k);
       } else {
         mod = byLast.get(k + 1);
@@ -334,7 +335,9 @@ export class Resolver {
         const c = this.countryOfFound(st, mod);
         if (c) {
           code = c + roleOf(info.code, c);
-          startTok = mod.first;
+          // "the Syrian president" is one mention; in "Russia's foreign minister" the possessor is a
+          // mention of its own (Russia), and the person's mention is the phrase after it
+          startTok = possessive ? k + 1 : mod.first;
           modEnd = mod.last;
         }
       }
