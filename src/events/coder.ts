@@ -213,9 +213,10 @@ export class Coder {
     let ms = this.mentionsIn(doc, mentionAt, np.first, np.last).filter((m) => m.code);
     if (forTarget) ms = ms.filter((m) => !(m.kind === 'pronoun' && POSSESSIVE.has(m.text.toLowerCase())));
     // "Arab-backed", "US-led": the actor of a participle modifier is not the phrase's referent
-    ms = ms.filter(
-      (m) => !(T[m.last]?.text === '-' && T[m.last + 1]?.pos === 'VERB' && m.last + 1 < np.head),
-    );
+    if (forTarget)
+      ms = ms.filter(
+        (m) => !(T[m.last]?.text === '-' && T[m.last + 1]?.pos === 'VERB' && m.last + 1 < np.head),
+      );
     if (!ms.length) return [];
     // prefer the mention holding the head, else those before it
     const atHead = compound ? undefined : ms.find((m) => m.first <= np.head && m.last > np.head);
