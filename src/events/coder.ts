@@ -63,6 +63,11 @@ const PHYS_WORDS = new Set(
   ),
 );
 const VERBAL_ATTACK = new Set(['attack', 'hit', 'strike', 'assault', 'blast', 'batter', 'savage']);
+const ABSTRACT = new Set(
+  'poverty crime corruption disease inflation unemployment racism discrimination obesity drug fraud cancer aids hiv climate illiteracy hunger prejudice fire'.split(
+    ' ',
+  ),
+);
 const TRIGGER = 1;
 const SPORT = 2;
 const ENT = 4;
@@ -622,6 +627,8 @@ export class Coder {
           }
         }
       }
+      // "fight poverty", "attack crime": force verbs on an abstract object are no events
+      if (hit.flags.has('phys') && cl.object && ABSTRACT.has(T[cl.object.head]!.lemma)) continue;
       // physical force or a metaphor?
       if (hit.flags.has('phys') && !this.physical(doc, mentionAt, sources, cl, c)) {
         if (VERBAL_ATTACK.has(cl.lemma)) c.code = '111';

@@ -508,7 +508,7 @@ export function parseSentence(
       const next = C[nk];
       const embedded =
         next?.kind === 'VG' &&
-        (T[next.head]!.pos === 'VERB' || next.head > next.first) &&
+        (T[next.head]!.pos === 'VERB' || T[next.head]!.pos === 'AUX' || next.head > next.first) &&
         !(T[next.first]!.norm.endsWith('ing') && next.head === next.first);
       if (!embedded) {
         cl.object = C[k]!;
