@@ -1,14 +1,16 @@
-// The attribution stage: quotes with speakers (doc.quotes), numeric claims (doc.figures), and
-// attributionFor(), which the event coder calls to attach a source and a certainty to an event.
+// The attribution stage: quotes with speakers (doc.quotes), numeric claims (doc.figures), and who
+// reports each event (event.attribution, through attributionFor(), which other code may call too).
 // Runs last; reads doc.mentions/doc.actors (speakers), doc.places and doc.times (figures) when present.
 import type { PipelineOptions, Stage } from '../pipeline.js';
-import type { Figure, Quote } from '../result.js';
+import type { Event, Figure, Quote, Span } from '../result.js';
 import type { Doc } from '../text/doc.js';
 import { analysis } from './analysis.js';
 import { findFigures } from './figures.js';
 import { lexicon } from './lexicon.js';
 
-export { attributionFor } from './attribute.js';
+import { attributionFor } from './attribute.js';
+
+export { attributionFor };
 
 export class AttributionStage implements Stage {
   readonly name = 'attribution';
@@ -20,7 +22,15 @@ export class AttributionStage implements Stage {
   run(doc: Doc): void {
     doc.quotes = quotesOf(doc);
     doc.figures = findFigures(doc);
+    // who reports each event ("the UN said", "according to activists"), kept apart from who did it
+    for (const e of doc.events) e.attribution ??= attributionFor(doc, claimSpan(e));
   }
+}
+
+/** The words of an event's claim: its actors and trigger, not the whole sentence (which holds "X said"). */
+function claimSpan(e: Event): Span {
+  const parts = [e.trigger, e.source, ...(e.target ? [e.target] : [])].filter((p) => p.end > p.start);
+  return { start: Math.min(...parts.map((p) => p.start)), end: Math.max(...parts.map((p) => p.end)) };
 }
 
 export function createAttributionStage(options: PipelineOptions = {}): Stage {

@@ -1,4 +1,5 @@
 // The attribution stage on sentences written for these tests: quotes, speakers, figures, sources.
+import { Pipeline } from '../../src/pipeline.js';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Doc } from '../../src/text/doc.js';
@@ -295,4 +296,16 @@ test('speakers: appositives, "a spokesman for X", participles, "it says", "but s
   const d2 = run('According to Mr Amis the mayor said: "Give me a year."');
   assert.equal(quoteWith(d2, 'Give me a year').speaker, 'the mayor');
   assert.equal(quoteWith(d2, 'Give me a year').via, 'Mr Amis');
+});
+
+test('events carry who reports them, apart from who did them', () => {
+  const pipeline = new Pipeline({ published: '2012-02-07' });
+  const r = pipeline.analyze({
+    text: 'Syrian troops shelled the city of Homs on Monday, activists said.\n\nAccording to state media, Israeli jets attacked a convoy near the border.\n\nFrance recalled its ambassador from Syria.',
+    origin: 'test',
+  });
+  const by = (code: string) => r.events.find((e) => e.source.code?.startsWith(code));
+  assert.deepEqual(by('SYR')?.attribution, { actor: null, text: 'activists', certainty: 'reported' });
+  assert.equal(by('ISR')?.attribution?.text, 'state media');
+  assert.equal(by('FRA')?.attribution, null);
 });
