@@ -308,12 +308,7 @@ export class Coder {
     const P = this.P;
     const sport = sportyArticle || sportWords >= 2;
     // "N days after ...": events on the relative side are dated from the clause that holds the phrase
-    let rels: AnchoredRelation[] = [];
-    try {
-      rels = anchoredRelations(doc, s);
-    } catch {
-      rels = []; // a failure of the dating helper must not lose the sentence's events
-    }
+    const rels: AnchoredRelation[] = anchoredRelations(doc, s);
     const consumed = new Set<Chunk>();
     const clauseEvents = new Map<Clause, Cand[]>();
     const clauseMode = new Map<Clause, EventMode>();

@@ -53,27 +53,32 @@ export function tokenize(doc: Doc): void {
   }
   map[values.length] = tokens.length;
 
-  // wink's sentences, split again at paragraph breaks
+  // each token's paragraph, in one pass (tokens and paragraphs are both in text order)
   const paraEnds = doc.paragraphs.map((p) => p.end);
+  const tokenPara = new Int32Array(tokens.length);
+  for (let k = 0, p = 0; k < tokens.length; k++) {
+    while (p < paraEnds.length - 1 && tokens[k]!.start >= paraEnds[p]!) p++;
+    tokenPara[k] = p;
+  }
+  // wink's sentences, split again at paragraph breaks
   const sentences: Sentence[] = [];
   const push = (first: number, last: number): void => {
-    if (last <= first) return;
-    const start = tokens[first]!.start;
-    let para = 0;
-    while (para < paraEnds.length - 1 && start >= paraEnds[para]!) para++;
-    sentences.push({ start, end: tokens[last - 1]!.end, first, last, para });
-  };
-  const paraOf = (offset: number): number => {
-    let p = 0;
-    while (p < paraEnds.length - 1 && offset >= paraEnds[p]!) p++;
-    return p;
+    if (last > first) {
+      sentences.push({
+        start: tokens[first]!.start,
+        end: tokens[last - 1]!.end,
+        first,
+        last,
+        para: tokenPara[first]!,
+      });
+    }
   };
   for (const [a, b] of spans) {
     const first = map[a]!;
     const last = map[b + 1]!;
     let s = first;
     for (let k = first + 1; k < last; k++) {
-      if (paraOf(tokens[k - 1]!.start) !== paraOf(tokens[k]!.start)) {
+      if (tokenPara[k - 1] !== tokenPara[k]) {
         push(s, k);
         s = k;
       }
