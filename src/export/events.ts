@@ -253,9 +253,20 @@ export function csvRows(r: Result): string[][] {
   ]);
 }
 
+/**
+ * One RFC 4180 CSV cell. A text (not a number such as -4.5) starting with = + - @ is a formula to
+ * spreadsheet programs, so it is neutralised.
+ */
+export function csvCell(v: unknown): string {
+  if (v === null || v === undefined) return '';
+  let s = String(v);
+  if (typeof v === 'string' && /^[=+\-@\t\r]/.test(s) && Number.isNaN(Number(s))) s = "'" + s;
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
 /** RFC 4180 CSV line. */
 export function csvLine(fields: string[]): string {
-  return fields.map((f) => (/[",\r\n]/.test(f) ? `"${f.replace(/"/g, '""')}"` : f)).join(',');
+  return fields.map(csvCell).join(',');
 }
 
 /** One article's events as JSON lines (each event with its article's id, title, url and published date). */

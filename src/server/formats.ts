@@ -1,6 +1,6 @@
 // Event rows as CSV (RFC 4180, the StoredEvent columns) and as GDELT 2.0 TSV (the event coder's
 // formatter in src/export/), for GET /api/events?format=csv|gdelt.
-import { gdeltRows, tsvLine } from '../export/events.js';
+import { csvCell, gdeltRows, tsvLine } from '../export/events.js';
 import type { Result } from '../result.js';
 import type { StoredEvent } from '../store/store.js';
 
@@ -29,14 +29,6 @@ export const CSV_COLUMNS: (keyof StoredEvent)[] = [
   'article_title',
   'article_url',
 ];
-
-function csvCell(v: unknown): string {
-  if (v === null || v === undefined) return '';
-  let s = String(v);
-  // a cell starting with = + - @ is a formula to spreadsheet programs: neutralise it
-  if (/^[=+\-@\t\r]/.test(s) && typeof v === 'string') s = "'" + s;
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
 
 export function csvHeader(): string {
   return CSV_COLUMNS.join(',') + '\r\n';

@@ -78,3 +78,10 @@ test('CSV rows quote commas and carry the mode; JSON lines carry the article', (
   assert.equal(j.code, '195');
   assert.equal(j.article.id, r.id);
 });
+
+test('CSV cells: numbers stay numbers, formulas are neutralised', () => {
+  assert.equal(
+    csvLine(['-4.5', '=HYPERLINK("x")', '@cmd', 'plain']),
+    '-4.5,"\'=HYPERLINK(""x"")",\'@cmd,plain',
+  );
+});
