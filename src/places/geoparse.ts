@@ -112,6 +112,8 @@ function titleCase(tokens: Token[], first: number, last: number): boolean {
 }
 
 const MAX_TOKENS = 9;
+/** weight of the soft state evidence (coShare) */
+const CO_W = 1.5;
 
 export interface ParseResult {
   found: Found[];
@@ -509,6 +511,33 @@ export function geoparse(doc: Doc): ParseResult {
     cityStateTotal && c.country
       ? (cityStateVotes.get(`${c.country}.${c.admin ?? ''}`) ?? 0) / cityStateTotal
       : 0;
+  // soft state evidence ("spatial minimality" by region): each distinct name spreads one vote over the
+  // first-level regions its candidates lie in, so a name found in one state only counts fully and a name
+  // found in twenty states (Springfield, Franklin) hardly at all. A candidate gains from the other names
+  // that have a candidate in its state.
+  const coState = new Map<string, number>();
+  const keyStates = new Map<string, Set<string>>();
+  for (const m of found) {
+    if (m.area || m.unknown || keyStates.has(m.key) || keyStates.size >= 30) continue;
+    const states = new Set<string>();
+    const cands = m.refs.length > 40 ? topByPop(g, m.refs, 40) : m.refs.map((r) => g.cand(r));
+    for (const c of cands)
+      if ((c.kind === 'city' || c.kind === 'admin1') && c.country && c.admin)
+        states.add(`${c.country}.${c.admin}`);
+    if (m.qualAdmin && m.qualCountry) {
+      states.clear();
+      states.add(`${m.qualCountry}.${m.qualAdmin}`);
+    }
+    keyStates.set(m.key, states);
+    for (const st of states) coState.set(st, (coState.get(st) ?? 0) + 1 / states.size);
+  }
+  const coShare = (m: Found, c: Cand): number => {
+    if (!c.country || !c.admin || (c.kind !== 'city' && c.kind !== 'admin1')) return 0;
+    const st = `${c.country}.${c.admin}`;
+    const own = keyStates.get(m.key);
+    const v = (coState.get(st) ?? 0) - (own?.has(st) ? 1 / own.size : 0);
+    return Math.min(v, 2);
+  };
   const prior = (c: Cand): number => {
     // a country, region or named area beats a same-named town unless the town's country or state is
     // what the article is about (France the country, not a village called France)
@@ -523,7 +552,8 @@ export function geoparse(doc: Doc): ParseResult {
   const score = (m: Found, c: Cand): number => {
     // the focus lifts a village less than a town (Brisbane, Queensland over a hamlet called Brisbane)
     const lift = c.kind === 'city' && c.population < 10_000 ? 2 : 3;
-    let s = prior(c) + lift * share(c.country) + 4 * stateShare(c) + 1.5 * cityStateShare(c);
+    let s =
+      prior(c) + lift * share(c.country) + 4 * stateShare(c) + 1.5 * cityStateShare(c) + CO_W * coShare(m, c);
     if (m.qualCountry) s += c.country === m.qualCountry ? 10 : -10;
     if (m.qualAdmin && c.country === m.qualCountry)
       s += c.admin === m.qualAdmin || c.name === m.qualAdmin ? 10 : -5;
@@ -590,6 +620,18 @@ export function geoparse(doc: Doc): ParseResult {
     accepted.push(m);
   }
 
+  // the regions the first pass chose vote too: "Indiana" is also a town, so it did not vote above
+  for (const m of accepted) {
+    const c = m.chosen;
+    if (!c || m.unknown || m.area || c.kind !== 'admin1' || m.refs.length < 2) continue;
+    vote(stateVotes, `${c.country}.${c.admin ?? c.name}`, 1);
+    vote(votes, c.country, 0.5);
+  }
+  stateTotal = 0;
+  for (const v of stateVotes.values()) stateTotal += v;
+  total = 0;
+  for (const v of votes.values()) total += v;
+
   // coherence: closeness to the other (non-country) places of the article
   // one anchor per distinct name, at most 30
   const anchorKeys = new Set<string>();
@@ -600,7 +642,7 @@ export function geoparse(doc: Doc): ParseResult {
     return anchorKeys.size <= 30;
   });
   const coherenceDone = new Map<string, Cand>();
-  if (anchors.length > 1) {
+  if (anchors.length > 0) {
     for (const m of accepted) {
       if (!m.chosen || m.area || m.refs.length < 2 || m.qualAdmin) continue;
       const done = !m.qualCountry ? coherenceDone.get(m.key) : undefined;
