@@ -56,6 +56,20 @@ const PARTITIVE = new Set(
     ' ',
   ),
 );
+/** prepositions after an uncoded subject head that name whose group it is ("police in X", "doctors from X") */
+const GROUP_PREPS = new Set(['in', 'from', 'of']);
+/** quantity heads whose of-phrase is the real object ("500 kg of medicine", "$5m worth of goods") */
+const MEASURE = new Set(
+  'kg kilogram kilo ton tonne pound litre liter gallon barrel worth amount quantity consignment shipment load batch lot package bag crate box container truckload planeload cargo supply'.split(
+    ' ',
+  ),
+);
+/** generic heads of noun compounds whose modifier says what they are ("mediation mission", "aid convoy") */
+const GENERIC_HEAD = new Set(
+  'mission effort effort package shipment convoy program programme operation process flight consignment delivery campaign initiative plan scheme drive'.split(
+    ' ',
+  ),
+);
 const PHYS_ROLES = new Set(['MIL', 'REB', 'INS', 'SEP', 'COP', 'SPY', 'UAF', 'IMG', 'CRM', 'TER']);
 const PHYS_WORDS = new Set(
   'troop soldier force army militant rebel gunman insurgent police fighter militia jet aircraft warplane tank helicopter drone missile rocket bomb shell mortar artillery gun village town city base camp convoy position border civilian people killing killed dead wounded injured suicide explosion checkpoint grenade weapon air ground bombing attacker extremist terrorist protester'.split(
@@ -259,6 +273,20 @@ export class Coder {
           got = this.npActors(doc, mentionAt, chunks[ci + 2]!, false);
         }
       }
+      // "police in Kenya", "doctors from Canada", "demonstrators in Cairo": an uncoded group noun takes the
+      // actor (else the place's country) of a following in/from phrase
+      if (!got.length && T[np.head]!.pos !== 'PRON') {
+        const ci = chunks.indexOf(np);
+        const p = chunks[ci + 1];
+        const q = chunks[ci + 2];
+        if (p?.kind === 'P' && GROUP_PREPS.has(T[p.first]!.norm) && q?.kind === 'NP') {
+          got = this.npActors(doc, mentionAt, q, false);
+          if (!got.length) {
+            const pt = this.placeTarget(doc, q);
+            if (pt) got = [pt.actor];
+          }
+        }
+      }
       for (const a of got) if (!out.some((o) => o.start === a.start)) out.push(a);
     }
     return out;
@@ -302,7 +330,13 @@ export class Coder {
       if (f & SPORT) sportWords++;
       else if (f & ENT) ent = true;
     }
-    if (!actors || !trigger) return;
+    if (!trigger) return;
+    // no coded actor: a place with a country may still give a group its actor ("demonstrators in Cairo")
+    if (!actors) {
+      const a = T[sent.first]!.start;
+      const b = T[sent.last - 1]!.end;
+      if (!doc.places.some((p) => p.start >= a && p.end <= b && p.country)) return;
+    }
     const { chunks, clauses, appos } = parseSentence(doc, sent.first, sent.last);
     this.appos = appos;
     const P = this.P;
@@ -575,7 +609,11 @@ export class Coder {
           // "part of a stronghold", "most of the city": the head of the of-phrase counts too
           for (const o of objs) {
             const h = T[o.head]!;
-            if (!PARTITIVE.has(h.lemma) && h.lemma !== 'part' && h.pos !== 'NUM') continue;
+            // "a mediation mission", "aid shipments": a generic head lets its noun modifier count
+            if (GENERIC_HEAD.has(h.lemma) && o.head > o.first && T[o.head - 1]!.pos === 'NOUN')
+              heads.push(T[o.head - 1]!);
+            if (!PARTITIVE.has(h.lemma) && !MEASURE.has(h.lemma) && h.lemma !== 'part' && h.pos !== 'NUM')
+              continue;
             const oi = chunks.indexOf(o);
             if (
               chunks[oi + 1]?.kind === 'P' &&

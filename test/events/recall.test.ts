@@ -1,0 +1,36 @@
+// Constructions added for recall on news in general; sentences written for these tests.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { brief, code } from './helpers.js';
+
+test('an uncoded group noun takes the actor of its "in/from" phrase: police in X', () => {
+  const ev = code('Police in Ruritania arrested twelve students on Monday.', {
+    actors: [['Ruritania', 'RUR']],
+  });
+  assert.deepEqual(
+    brief(ev).map((b) => b.split(' ')[0] + ' ' + b.split(' ')[1]!.split('>')[0]),
+    ['173 RUR'],
+  );
+});
+
+test('an uncoded group noun takes the country of a place: demonstrators in a city', () => {
+  const ev = code('Demonstrators in Springfield blocked a highway on Friday.', {
+    places: [['Springfield', 'US']],
+  });
+  assert.deepEqual(brief(ev), ['144 USA>-']);
+});
+
+test('a quantity head lets its of-phrase be the object: 300 tonnes of food', () => {
+  const ev = code('Volunteers from Norway delivered 300 tonnes of food to Chad.', {
+    actors: [
+      ['Norway', 'NOR'],
+      ['Chad', 'TCD'],
+    ],
+  });
+  assert.deepEqual(brief(ev), ['073 NOR>TCD']);
+});
+
+test('a generic compound head counts its modifier: a mediation mission', () => {
+  const ev = code('Ghana began a mediation mission on Tuesday.', { actors: [['Ghana', 'GHA']] });
+  assert.deepEqual(brief(ev), ['045 GHA>-']);
+});
