@@ -114,6 +114,8 @@ function titleCase(tokens: Token[], first: number, last: number): boolean {
 const MAX_TOKENS = 9;
 /** weight of the soft state evidence (coShare) */
 const CO_W = 1.5;
+/** weight of the state votes (region mentions, "City, ST" qualifiers) */
+const ST_W = 4;
 
 export interface ParseResult {
   found: Found[];
@@ -553,7 +555,11 @@ export function geoparse(doc: Doc): ParseResult {
     // the focus lifts a village less than a town (Brisbane, Queensland over a hamlet called Brisbane)
     const lift = c.kind === 'city' && c.population < 10_000 ? 2 : 3;
     let s =
-      prior(c) + lift * share(c.country) + 4 * stateShare(c) + 1.5 * cityStateShare(c) + CO_W * coShare(m, c);
+      prior(c) +
+      lift * share(c.country) +
+      ST_W * stateShare(c) +
+      1.5 * cityStateShare(c) +
+      CO_W * coShare(m, c);
     if (m.qualCountry) s += c.country === m.qualCountry ? 10 : -10;
     if (m.qualAdmin && c.country === m.qualCountry)
       s += c.admin === m.qualAdmin || c.name === m.qualAdmin ? 10 : -5;
@@ -705,23 +711,42 @@ export function geoparse(doc: Doc): ParseResult {
     out.push(m);
   }
 
-  // areas (X County) not in the gazetteer: place them at the nearest resolved local place
+  // areas (X County) not in the gazetteer: place them at the article's local centre. Our data has no
+  // counties, so the point is a resolved town of the article: the one with the most other named places
+  // within 250 km (where the story is), then the one named most often (a local paper's home town), then
+  // the nearest in the text. "X County, State" keeps to towns of that state, else the state's point.
+  const counts = new Map<string, number>();
+  const localByKey = new Map<string, Cand>();
+  for (const o of out) {
+    if (o.area || !o.chosen || o.chosen.kind === 'country' || o.chosen.kind === 'admin1') continue;
+    if (o.chosen.feature === 'L.CONT' || o.chosen.feature === 'L.RGN') continue;
+    counts.set(o.key, (counts.get(o.key) ?? 0) + 1);
+    if (!localByKey.has(o.key) && localByKey.size < 30) localByKey.set(o.key, o.chosen);
+  }
+  const cluster = new Map<string, number>();
+  for (const [k, c] of localByKey) {
+    let n = 0;
+    for (const [k2, c2] of localByKey) if (k2 !== k && km(c.lat, c.lon, c2.lat, c2.lon) < 250) n++;
+    cluster.set(k, n);
+  }
   for (const m of out) {
     if (!m.area) continue;
-    // the local place the article names most often (a local paper's home town), nearest in the text on ties
+    const sent = doc.sentences[tokens[m.first]!.sent]!;
+    const q =
+      m.last + 2 < sent.last && tokens[m.last + 1]!.text === ',' ? qualifierAt(m.last + 2, sent.last) : null;
     let anchor: Cand | null = null;
     let bestRank = -Infinity;
-    const counts = new Map<string, number>();
-    for (const o of out)
-      if (!o.area && o.chosen?.kind === 'city') counts.set(o.key, (counts.get(o.key) ?? 0) + 1);
     for (const o of out) {
-      if (o.area || !o.chosen || o.chosen.kind === 'country' || o.chosen.feature === 'L.CONT') continue;
+      if (o.area || !o.chosen || !localByKey.has(o.key)) continue;
+      if (q && (o.chosen.country !== q.country || (q.admin && o.chosen.admin !== q.admin))) continue;
       const rank =
-        (o.chosen.kind === 'admin1' ? -1000 : 0) +
-        10 * (counts.get(o.key) ?? 0) -
+        10 * (cluster.get(o.key) ?? 0) +
+        4 * stateShare(o.chosen) +
+        3 * Math.min(counts.get(o.key) ?? 0, 5) -
         Math.abs(o.first - m.first) / 1000;
       if (rank > bestRank) [anchor, bestRank] = [o.chosen, rank];
     }
+    if (!anchor && q) anchor = q.admin ? g.admin1(q.country ?? '', q.admin) : g.country(q.country ?? '');
     anchor ??= focus ? g.country(focus) : null;
     // a town of the area's name in the anchor's state (Lexington in Lexington County, S.C.)
     if (anchor && anchor.admin && anchor.country) {
