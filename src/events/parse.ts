@@ -113,9 +113,26 @@ function npToken(t: Token): boolean {
   return false;
 }
 
+const NAME_CACHE = new WeakMap<Doc, Int32Array>();
+/** per token: 1 + the index of the name mention covering it, else 0 (names are NPs whatever the tagger says) */
+function nameIds(doc: Doc): Int32Array {
+  let a = NAME_CACHE.get(doc);
+  if (a && a.length === doc.tokens.length) return a;
+  a = new Int32Array(doc.tokens.length);
+  doc.mentions.forEach((m, mi) => {
+    if (m.kind !== 'name' || m.last - m.first < 2) return;
+    for (let k = m.first; k < m.last && k < a!.length; k++) a![k] = mi + 1;
+  });
+  NAME_CACHE.set(doc, a);
+  return a;
+}
+/** determiners after which a lone verb-tagged word is a noun ("the end", "an impounded ship") */
+const NOUN_DET = new Set(['a', 'an', 'the', 'his', 'her', 'its', 'their', 'our', "'s", '’s']);
+
 /** Chunk the tokens of one sentence. */
 export function chunk(doc: Doc, first: number, last: number): Chunk[] {
   const T = doc.tokens;
+  const names = nameIds(doc);
   const out: Chunk[] = [];
   let i = first;
   const push = (kind: ChunkKind, a: number, b: number, head = b - 1): void => {
@@ -150,6 +167,39 @@ export function chunk(doc: Doc, first: number, last: number): Chunk[] {
       p === 'VERB' ||
       (NEG.has(n) && i + 1 < last && (T[i + 1]!.pos === 'VERB' || T[i + 1]!.pos === 'AUX'))
     ) {
+      const lastChunk = out[out.length - 1];
+      // a verb-tagged word right after a determiner that ends a noun phrase is its head noun ("an end to")
+      if (
+        p === 'VERB' &&
+        i > first &&
+        lastChunk?.kind === 'NP' &&
+        lastChunk.last === i &&
+        (NOUN_DET.has(T[i - 1]!.norm) ||
+          (NOUN_DET.has(T[lastChunk.first]!.norm) &&
+            T.slice(lastChunk.first + 1, i).every(
+              (u) => u.pos === 'ADJ' || (u.pos === 'VERB' && participle(u)),
+            ))) &&
+        !(i + 1 < last && (T[i + 1]!.pos === 'NOUN' || T[i + 1]!.pos === 'PROPN'))
+      ) {
+        lastChunk.last = i + 1;
+        lastChunk.head = i;
+        i++;
+        continue;
+      }
+      // a reduced relative on an object ("prevented a rally staged by students"): not a clause of its own
+      if (
+        p === 'VERB' &&
+        participle(t) &&
+        T[i + 1]?.norm === 'by' &&
+        i + 1 < last &&
+        lastChunk?.kind === 'NP' &&
+        lastChunk.last === i &&
+        (out[out.length - 2]?.kind === 'VG' || out[out.length - 2]?.kind === 'P')
+      ) {
+        push('ADV', i, i + 1);
+        i++;
+        continue;
+      }
       // a participle inside a noun phrase ("the escalating problems", "Arab-backed")
       if (p === 'VERB' && i > first && i + 1 < last) {
         const prev = T[i - 1]!;
@@ -211,6 +261,13 @@ export function chunk(doc: Doc, first: number, last: number): Chunk[] {
       }
       let j = i + 1;
       let head = i;
+      // the rest of a phrase that a participle modifier joined ("an [impounded] ship")
+      let start = i;
+      const before = out[out.length - 1];
+      if (before?.kind === 'NP' && before.last === i && i > first && T[i - 1]!.pos === 'VERB') {
+        start = before.first;
+        out.pop();
+      }
       while (j < last) {
         const u = T[j]!;
         const prev = T[j - 1]!;
@@ -230,6 +287,12 @@ export function chunk(doc: Doc, first: number, last: number): Chunk[] {
         }
         // a determiner after a noun starts a new phrase ("told X the news")
         if (u.pos === 'DET' && (prev.pos === 'NOUN' || prev.pos === 'PROPN')) break;
+        // inside a name found by the actor stage ("Red Cross", "Human Rights Watch")
+        if (names[j] && names[j] === names[j - 1]) {
+          head = j;
+          j++;
+          continue;
+        }
         if (!npToken(u)) break;
         if (u.pos === 'NOUN' || u.pos === 'PROPN' || u.pos === 'NUM') head = j;
         j++;
@@ -240,7 +303,7 @@ export function chunk(doc: Doc, first: number, last: number): Chunk[] {
       if (afterParen && prevNP?.kind === 'NP' && T[i]!.pos !== 'DET') {
         prevNP.last = j;
         prevNP.head = head;
-      } else push('NP', i, j, head);
+      } else push('NP', start, j, head);
       afterParen = false;
       i = j;
       continue;

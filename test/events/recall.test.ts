@@ -34,3 +34,23 @@ test('a generic compound head counts its modifier: a mediation mission', () => {
   const ev = code('Ghana began a mediation mission on Tuesday.', { actors: [['Ghana', 'GHA']] });
   assert.deepEqual(brief(ev), ['045 GHA>-']);
 });
+
+test('a verb-tagged word after a determiner is a noun, and a participle modifier stays in its phrase', () => {
+  const ev = code('Port authorities in Freedonia released an impounded tanker on Monday.', {
+    actors: [['Freedonia', 'FRD']],
+  });
+  assert.deepEqual(
+    brief(ev).map((b) => b.split(' ')[0]),
+    ['0842'],
+  );
+});
+
+test('a reduced relative after an object is not a clause: prevented a march organised by students', () => {
+  const ev = code('Police in Atlantis prevented a march organised by students.', {
+    actors: [['Atlantis', 'ATL']],
+  });
+  assert.deepEqual(
+    brief(ev).map((b) => b.split(' ')[0]),
+    ['175'],
+  );
+});
