@@ -13,7 +13,9 @@ export function wink(): Wink {
   if (!nlp) {
     const require = createRequire(import.meta.url);
     const create = require('wink-nlp') as typeof winkNLP;
-    nlp = create(require('wink-eng-lite-web-model') as Parameters<typeof winkNLP>[0]);
+    // only the annotations the pipeline reads (sentences, POS and the lemmas that follow from it):
+    // wink's own NER, negation and sentiment are never used and cost as much as the rest together
+    nlp = create(require('wink-eng-lite-web-model') as Parameters<typeof winkNLP>[0], ['sbd', 'pos']);
   }
   return nlp;
 }
