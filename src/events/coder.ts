@@ -97,6 +97,12 @@ function iso3(iso2: string | null): string | null {
   return countries.alpha2ToAlpha3(iso2.toUpperCase()) ?? null;
 }
 
+/** roots whose events without a named target are domestic by CAMEO practice */
+const DOMESTIC_ROOTS = new Set(['08', '09', '10', '13', '14', '15', '17']);
+function isState(code: string): boolean {
+  return code.length === 3 && !!countries.alpha3ToAlpha2(code);
+}
+
 function modeOfClass(c: ControlClass | undefined): EventMode | null {
   switch (c) {
     case 'request':
@@ -1045,16 +1051,22 @@ export class Coder {
               text: '',
             },
           ];
-        } else if (root === '17' && srcCountry.length === 3) {
-          targets = [
-            {
-              start: T[c.trigger[0]]!.start,
-              end: T[c.trigger[0]]!.start,
-              code: srcCountry,
-              actor: null,
-              text: '',
-            },
-          ];
+        } else {
+          // no named target: the people of the place where it happened ("blocked roads in Algiers",
+          // "killed three in the south of X"), else, for events that are mostly domestic (CAMEO practice:
+          // protests, arrests, demands without an addressee), the source's own country
+          const placeCountry = iso3(c.place?.country ?? null);
+          const code = placeCountry ?? (DOMESTIC_ROOTS.has(root) && isState(srcCountry) ? srcCountry : null);
+          if (code)
+            targets = [
+              {
+                start: T[c.trigger[0]]!.start,
+                end: T[c.trigger[0]]!.start,
+                code,
+                actor: null,
+                text: '',
+              },
+            ];
         }
       }
       const pairs: [EventActor, EventActor | null][] = [];

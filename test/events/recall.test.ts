@@ -17,7 +17,7 @@ test('an uncoded group noun takes the country of a place: demonstrators in a cit
   const ev = code('Demonstrators in Springfield blocked a highway on Friday.', {
     places: [['Springfield', 'US']],
   });
-  assert.deepEqual(brief(ev), ['144 USA>-']);
+  assert.deepEqual(brief(ev), ['144 USA>USA']);
 });
 
 test('a quantity head lets its of-phrase be the object: 300 tonnes of food', () => {
@@ -53,4 +53,19 @@ test('a reduced relative after an object is not a clause: prevented a march orga
     brief(ev).map((b) => b.split(' ')[0]),
     ['175'],
   );
+});
+
+test('no named target: the place of the event gives it, else a domestic event targets its own country', () => {
+  const a = code('Soldiers from Ruritania killed four people in Springfield.', {
+    actors: [['Ruritania', 'RUR']],
+    places: [['Springfield', 'US']],
+  });
+  assert.deepEqual(
+    brief(a).map((b) => b.split(' ')[1]),
+    ['RUR>USA'],
+  );
+  const b = code('The Kenyan police arrested dozens of activists.', {
+    actors: [['Kenyan police', 'KENCOP']],
+  });
+  assert.deepEqual(brief(b), ['173 KENCOP>KEN']);
 });
