@@ -114,6 +114,8 @@ function titleCase(tokens: Token[], first: number, last: number): boolean {
 const MAX_TOKENS = 9;
 /** weight of the soft state evidence (coShare) */
 const CO_W = 1.5;
+/** coherence passes: the second sees the first's choices */
+const PASSES = 2;
 /** weight of the state votes (region mentions, "City, ST" qualifiers) */
 const ST_W = 4;
 
@@ -489,6 +491,8 @@ export function geoparse(doc: Doc): ParseResult {
     if (m.qualCountry) vote(votes, m.qualCountry, 1);
     if (m.qualAdmin) vote(stateVotes, `${m.qualCountry}.${m.qualAdmin}`, 1);
   }
+  /** country votes from the text's own places and demonyms, before the actors' */
+  const placeVotes = new Map(votes);
   for (const a of doc.actors) {
     if (!a.country || a.type === 'country') continue;
     const iso2 = countries.alpha3ToAlpha2(a.country);
@@ -648,7 +652,8 @@ export function geoparse(doc: Doc): ParseResult {
     return anchorKeys.size <= 30;
   });
   const coherenceDone = new Map<string, Cand>();
-  if (anchors.length > 0) {
+  for (let pass = 0; pass < PASSES && anchors.length > 0; pass++) {
+    coherenceDone.clear();
     for (const m of accepted) {
       if (!m.chosen || m.area || m.refs.length < 2 || m.qualAdmin) continue;
       const done = !m.qualCountry ? coherenceDone.get(m.key) : undefined;
@@ -679,6 +684,35 @@ export function geoparse(doc: Doc): ParseResult {
       m.score = bestS;
       if (!m.qualCountry) coherenceDone.set(m.key, bestC);
     }
+  }
+
+  // a country's name that is also a town (Lebanon, Palestine, Jordan): the town when it lies near the
+  // article's other local places (within 100 km of one, or in a state the article names) and nothing
+  // else in the text speaks for the country (no demonym, no other place in it)
+  const localPts = anchors.filter(
+    (o) => o.chosen && o.chosen.kind !== 'admin1' && o.chosen.feature !== 'L.RGN',
+  );
+  const countryTown = new Map<string, Cand | null>();
+  for (const m of accepted) {
+    const c = m.chosen;
+    if (!c || c.kind !== 'country' || m.qualCountry || m.area) continue;
+    let town = countryTown.get(m.key);
+    if (town === undefined) {
+      town = null;
+      if ((placeVotes.get(c.country ?? '') ?? 0) < 1) {
+        let bestD = Infinity;
+        for (const r of m.refs) {
+          const t = g.cand(r);
+          if (t.kind !== 'city') continue;
+          let d = stateShare(t) > 0 ? 0 : Infinity;
+          for (const o of localPts)
+            if (o.key !== m.key && o.chosen) d = Math.min(d, km(t.lat, t.lon, o.chosen.lat, o.chosen.lon));
+          if (d < 100 && d < bestD) [town, bestD] = [t, d];
+        }
+      }
+      countryTown.set(m.key, town);
+    }
+    if (town) m.chosen = town;
   }
 
   // evidence for cities, now that the article's places are known
