@@ -116,6 +116,8 @@ const MAX_TOKENS = 9;
 const CO_W = 1.5;
 /** coherence passes: the second sees the first's choices */
 const PASSES = 2;
+/** a foreign namesake gives way to a town this close to the article's other places (km) */
+const FOREIGN_KM = 200;
 /** weight of the state votes (region mentions, "City, ST" qualifiers) */
 const ST_W = 4;
 
@@ -688,14 +690,18 @@ export function geoparse(doc: Doc): ParseResult {
 
   // a country's name that is also a town (Lebanon, Palestine, Jordan): the town when it lies near the
   // article's other local places (within 100 km of one, or in a state the article names) and nothing
-  // else in the text speaks for the country (no demonym, no other place in it)
+  // else in the text speaks for the country (no demonym, no other place in it). Likewise a city abroad
+  // (Paris, France; London, England) gives way to a namesake within FOREIGN_KM of the article's other
+  // places when nothing else in the text is in the city's country.
   const localPts = anchors.filter(
     (o) => o.chosen && o.chosen.kind !== 'admin1' && o.chosen.feature !== 'L.RGN',
   );
   const countryTown = new Map<string, Cand | null>();
   for (const m of accepted) {
     const c = m.chosen;
-    if (!c || c.kind !== 'country' || m.qualCountry || m.area) continue;
+    if (!c || m.qualCountry || m.area || m.unknown || m.refs.length < 2) continue;
+    if (c.kind !== 'country' && c.kind !== 'city') continue;
+    const isCountry = c.kind === 'country';
     let town = countryTown.get(m.key);
     if (town === undefined) {
       town = null;
@@ -703,11 +709,11 @@ export function geoparse(doc: Doc): ParseResult {
         let bestD = Infinity;
         for (const r of m.refs) {
           const t = g.cand(r);
-          if (t.kind !== 'city') continue;
-          let d = stateShare(t) > 0 ? 0 : Infinity;
+          if (t.kind !== 'city' || t === c || t.country === c.country) continue;
+          let d = isCountry && stateShare(t) > 0 ? 0 : Infinity;
           for (const o of localPts)
             if (o.key !== m.key && o.chosen) d = Math.min(d, km(t.lat, t.lon, o.chosen.lat, o.chosen.lon));
-          if (d < 100 && d < bestD) [town, bestD] = [t, d];
+          if (d < (isCountry ? 100 : FOREIGN_KM) && d < bestD) [town, bestD] = [t, d];
         }
       }
       countryTown.set(m.key, town);
