@@ -705,7 +705,7 @@ export function geoparse(doc: Doc): ParseResult {
     let town = countryTown.get(m.key);
     if (town === undefined) {
       town = null;
-      if ((placeVotes.get(c.country ?? '') ?? 0) < 1) {
+      if ((placeVotes.get(c.country ?? '') ?? 0) < 0.5) {
         let bestD = Infinity;
         for (const r of m.refs) {
           const t = g.cand(r);

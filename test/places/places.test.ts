@@ -210,3 +210,48 @@ test('eval scoring: one-to-one overlap matching and AUC', () => {
   assert.equal(aucOf([0, 0, 0]), 0);
   assert.ok(Math.abs(aucOf([20039, 20039]) - Math.log(20040) / Math.log(20039)) < 1e-9);
 });
+
+test('a region the first pass chose votes for its state: Richmond next to Indiana is Richmond, Indiana', () => {
+  const doc = run(
+    'A storage unit in Richmond was searched on Tuesday. Troopers from Indiana helped the firefighters in Richmond.',
+  );
+  near(one(doc, 'Richmond'), 39.83, -84.89, 50);
+});
+
+test('names found in one state pull an ambiguous town there (soft state evidence)', () => {
+  // Rogersville is in Missouri and Tennessee; Springfield and Logan are in both states too, but only
+  // Missouri also has a Rogersville, a Logan and a Springfield in the same place
+  const doc = run(
+    'Students in Rogersville moved into a new school. Pupils from Logan and Springfield joined them in Rogersville.',
+  );
+  const r = one(doc, 'Rogersville');
+  assert.equal(r.country, 'US');
+});
+
+test("a country name that is also a town near the story's other places is the town", () => {
+  const doc = run(
+    'The council met in Lebanon on Monday. Residents of Zionsville drove to Lebanon for the meeting in Boone County.',
+  );
+  near(one(doc, 'Lebanon'), 40.05, -86.47, 50);
+  // a story about the Middle East keeps the country
+  const mid = run('Israeli jets flew over Lebanon on Monday, officials in Beirut said.');
+  assert.equal(one(mid, 'Lebanon').country, 'LB');
+});
+
+test('a capital abroad gives way to a namesake near the other places when nothing else is in its country', () => {
+  const doc = run('A Paris man was arrested in Dallas on Monday. He was taken back to Paris on Tuesday.');
+  near(one(doc, 'Paris'), 33.66, -95.55, 50);
+  const fr = run('The minister flew from Dallas to Paris, where French officials met him.');
+  assert.equal(one(fr, 'Paris').country, 'FR');
+});
+
+test("an X County area goes to the story's local cluster, or keeps to the state of its qualifier", () => {
+  const doc = run(
+    'Deputies in Walker County arrested a man on Monday. He was held in Huntsville before a hearing in Houston. Sheriff Dyer said the man lived in Walker County.',
+  );
+  near(one(doc, 'Walker County'), 30.73, -95.56, 161);
+  const ga = run('Officers in Walker County, Ga., and in Houston said the men were caught.');
+  const w = one(ga, 'Walker County');
+  assert.ok(w.lat !== null && w.lon !== null);
+  assert.ok(km(w.lat, w.lon, 29.76, -95.36) > 500, 'Walker County, Ga. is not at Houston');
+});
