@@ -97,6 +97,8 @@ function iso3(iso2: string | null): string | null {
   return countries.alpha2ToAlpha3(iso2.toUpperCase()) ?? null;
 }
 
+/** codes of coercion and force (17-20) */
+const FORCE_ROOT = /^(17|18|19|20)/;
 /** roots whose events without a named target are domestic by CAMEO practice */
 const DOMESTIC_ROOTS = new Set(['08', '09', '10', '13', '14', '15', '17']);
 function isState(code: string): boolean {
@@ -645,6 +647,16 @@ export class Coder {
       let targetSide: { targets: EventActor[]; place: Place | null };
       if (cl.passive) {
         sources = cl.agent ? this.subjectActors(doc, mentionAt, [cl.agent], chunks) : [];
+        // "a journalist was killed in Beirut": force with no named agent is coded from the place's country
+        if (!sources.length && FORCE_ROOT.test(hit.code)) {
+          for (const pp of cl.pps) {
+            const pt = PLACE_PREPS.has(pp.prep) ? this.placeTarget(doc, pp.np) : null;
+            if (pt) {
+              sources = [pt.actor];
+              break;
+            }
+          }
+        }
         const subjT = this.subjectActors(doc, mentionAt, cl.subject, chunks);
         targetSide = subjT.length
           ? { targets: subjT, place: null }

@@ -459,6 +459,26 @@ export function parseSentence(
     )
       form = 'participle';
     else if (!hasAux && headTok.norm.endsWith('ing')) form = 'participle';
+    // "Police in X arrested ...", "Leaders in X agreed to ...": the sentence's first verb group, with no
+    // other verb before a clause boundary and no "by" agent, is the main verb, not a reduced relative
+    if (
+      form === 'participle' &&
+      !headTok.norm.endsWith('ing') &&
+      !C.slice(0, ci).some((c) => c.kind === 'VG' || c.kind === 'COMMA') &&
+      !(C[ci + 1]?.kind === 'P' && T[C[ci + 1]!.first]!.norm === 'by')
+    ) {
+      let mainLater = false;
+      for (let k = ci + 1; k < C.length; k++) {
+        const c = C[k]!;
+        if (c.kind === 'COMMA' || c.kind === 'SC' || c.kind === 'REL' || c.kind === 'CC' || c.kind === 'TO')
+          break;
+        if (c.kind === 'VG') {
+          mainLater = true;
+          break;
+        }
+      }
+      if (!mainLater) form = 'finite';
+    }
 
     // "the four men freed from custody", "a resolution designed to": a reduced passive relative
     const reduced =

@@ -69,3 +69,29 @@ test('no named target: the place of the event gives it, else a domestic event ta
   });
   assert.deepEqual(brief(b), ['173 KENCOP>KEN']);
 });
+
+test('the first verb after "NOUN in PLACE" is the main verb, not a reduced relative', () => {
+  const ev = code('Union leaders in Ruritania agreed to call off the strike.', {
+    actors: [['Ruritania', 'RUR']],
+  });
+  assert.ok(brief(ev).some((b) => b.startsWith('03') && b.includes('RUR>')));
+});
+
+test('a passive act of force with no named agent is coded from the place where it happened', () => {
+  const ev = code('A judge was killed in Springfield on Monday.', { places: [['Springfield', 'US']] });
+  assert.deepEqual(
+    brief(ev).map((b) => b.split(' ')[0]!.slice(0, 2) + ' ' + b.split(' ')[1]),
+    ['19 USA>USA'],
+  );
+});
+
+test('mediation between two parties targets each of them', () => {
+  const ev = code('Ghana offered mediation between Sudan and Chad.', {
+    actors: [
+      ['Ghana', 'GHA'],
+      ['Sudan', 'SDN'],
+      ['Chad', 'TCD'],
+    ],
+  });
+  assert.deepEqual(brief(ev), ['045 GHA>SDN', '045 GHA>TCD']);
+});
