@@ -648,7 +648,9 @@ export class Coder {
       if (cl.passive) {
         sources = cl.agent ? this.subjectActors(doc, mentionAt, [cl.agent], chunks) : [];
         // "a journalist was killed in Beirut": force with no named agent is coded from the place's country
-        if (!sources.length && FORCE_ROOT.test(hit.code)) {
+        // (not a running tally: "5,000 have been killed in X since ...")
+        const tally = T.slice(cl.vg.last, cl.region[1] + 1).some((t) => t.norm === 'since');
+        if (!sources.length && !tally && FORCE_ROOT.test(hit.code)) {
           for (const pp of cl.pps) {
             const pt = PLACE_PREPS.has(pp.prep) ? this.placeTarget(doc, pp.np) : null;
             if (pt) {
