@@ -57,7 +57,7 @@ const PARTITIVE = new Set(
   ),
 );
 /** prepositions after an uncoded subject head that name whose group it is ("police in X", "doctors from X") */
-const GROUP_PREPS = new Set(['in', 'from', 'of']);
+const GROUP_PREPS = new Set(['in', 'from', 'of', 'at']);
 /** quantity heads whose of-phrase is the real object ("500 kg of medicine", "$5m worth of goods") */
 const MEASURE = new Set(
   'kg kilogram kilo ton tonne pound litre liter gallon barrel worth amount quantity consignment shipment load batch lot package bag crate box container truckload planeload cargo supply'.split(
@@ -283,11 +283,13 @@ export class Coder {
       }
       // "police in Kenya", "doctors from Canada", "demonstrators in Cairo": an uncoded group noun takes the
       // actor (else the place's country) of a following in/from phrase
+      // (a short chain: "members of parliament from X", "journalists at a newspaper in X")
       if (!got.length && T[np.head]!.pos !== 'PRON') {
-        const ci = chunks.indexOf(np);
-        const p = chunks[ci + 1];
-        const q = chunks[ci + 2];
-        if (p?.kind === 'P' && GROUP_PREPS.has(T[p.first]!.norm) && q?.kind === 'NP') {
+        let ci = chunks.indexOf(np);
+        for (let hop = 0; hop < 3 && !got.length; hop++, ci += 2) {
+          const p = chunks[ci + 1];
+          const q = chunks[ci + 2];
+          if (!(p?.kind === 'P' && GROUP_PREPS.has(T[p.first]!.norm) && q?.kind === 'NP')) break;
           got = this.npActors(doc, mentionAt, q, false);
           if (!got.length) {
             const pt = this.placeTarget(doc, q);
@@ -665,6 +667,16 @@ export class Coder {
           : findTargets(hit, null, [], cl.pps, sources);
       } else {
         sources = clauseSources(cl);
+        // "hundreds of people blocked streets in X": protesters with no named group are people of the place
+        if (!sources.length && hit.code.startsWith('14') && cl.subject.length) {
+          for (const pp of cl.pps) {
+            const pt = PLACE_PREPS.has(pp.prep) ? this.placeTarget(doc, pp.np) : null;
+            if (pt) {
+              sources = [pt.actor];
+              break;
+            }
+          }
+        }
         targetSide = findTargets(hit, cl.object, cl.objectMore, cl.pps, sources);
       }
       const trig: [number, number] = [cl.verb, cl.particle ? cl.verb + 2 : cl.verb + 1];

@@ -186,6 +186,20 @@ export function chunk(doc: Doc, first: number, last: number): Chunk[] {
         i++;
         continue;
       }
+      // a verb-tagged modifier right after a main verb and before a noun ("used tear gas", "fired warning shots")
+      if (
+        p === 'VERB' &&
+        lastChunk?.kind === 'VG' &&
+        lastChunk.last === i &&
+        T[lastChunk.head]!.pos === 'VERB' &&
+        !CATENATIVE.has(T[lastChunk.head]!.lemma) &&
+        i + 1 < last &&
+        T[i + 1]!.pos === 'NOUN'
+      ) {
+        push('NP', i, i + 1);
+        i++;
+        continue;
+      }
       // a reduced relative on an object ("prevented a rally staged by students"): not a clause of its own
       if (
         p === 'VERB' &&

@@ -95,3 +95,14 @@ test('mediation between two parties targets each of them', () => {
   });
   assert.deepEqual(brief(ev), ['045 GHA>SDN', '045 GHA>TCD']);
 });
+
+test('people protesting in a place are people of that place; a verb-tagged modifier stays in its phrase', () => {
+  const a = code('Thousands of people marched in Springfield on Sunday.', {
+    places: [['Springfield', 'US']],
+  });
+  assert.deepEqual(brief(a), ['141 USA>USA']);
+  const b = code('Riot police in Chile used tear gas to disperse the crowd.', {
+    actors: [['Chile', 'CHL']],
+  });
+  assert.deepEqual(brief(b), ['175 CHL>CHL']);
+});
