@@ -51,6 +51,18 @@ export interface Gazetteer {
 
 const EMPTY: readonly number[] = [];
 
+/** first words written both abbreviated and in full in place names: each maps to the other form */
+const ABBREV_WORDS = new Map<string, string>([
+  ['st', 'saint'],
+  ['saint', 'st'],
+  ['ste', 'sainte'],
+  ['sainte', 'ste'],
+  ['mt', 'mount'],
+  ['mount', 'mt'],
+  ['ft', 'fort'],
+  ['fort', 'ft'],
+]);
+
 let loaded: Gazetteer | null = null;
 
 /** The shared gazetteer, loaded on first call. */
@@ -401,7 +413,14 @@ function load(): Gazetteer {
       let hit = lookupCache.get(key);
       if (hit) return hit;
       const own = index.get(key);
-      const rowsHit = cityRows(key);
+      let rowsHit = cityRows(key);
+      // abbreviated first words (St. Paris, Mt. Vernon, Ft. Wayne) and their full forms name the same places
+      const sp = key.indexOf(' ');
+      const alt = sp > 0 ? ABBREV_WORDS.get(key.slice(0, sp)) : undefined;
+      if (alt) {
+        const more = cityRows(alt + key.slice(sp)).filter((r) => !rowsHit.includes(r));
+        if (more.length) rowsHit = [...rowsHit, ...more];
+      }
       hit = own ? [...own, ...rowsHit.filter((r) => !own.includes(r))] : rowsHit.length ? rowsHit : EMPTY;
       if (lookupCache.size > 50000) lookupCache.clear();
       lookupCache.set(key, hit);

@@ -255,3 +255,11 @@ test("an X County area goes to the story's local cluster, or keeps to the state 
   assert.ok(w.lat !== null && w.lon !== null);
   assert.ok(km(w.lat, w.lon, 29.76, -95.36) > 500, 'Walker County, Ga. is not at Houston');
 });
+
+test('abbreviated first words find the full names: Mt. Vernon is Mount Vernon, St. Paris is Saint Paris', () => {
+  const g = gazetteer();
+  const names = (key: string): string[] => g.lookup(key).map((r) => normName(g.cand(r).name));
+  assert.ok(names('mt vernon').includes('mount vernon'));
+  assert.ok(names('st paris').includes('saint paris'));
+  assert.ok(names('fort wayne').length > 0);
+});
