@@ -42,7 +42,8 @@ export class Cleaner {
       const key = line.trim();
       const reason = key ? this.reasonToRemove(key, counts.get(key) ?? 0) : null;
       if (!reason) {
-        kept.push(line.replace(/[ \t]+$/, ''));
+        const last = line.charCodeAt(line.length - 1);
+        kept.push(last === 32 || last === 9 ? line.replace(/[ \t]+$/, '') : line);
         continue;
       }
       const r = removed.get(key);
@@ -60,7 +61,7 @@ export class Cleaner {
   private reasonToRemove(line: string, seen: number): string | null {
     if (readsLikeSentence(line)) return null;
     for (const rule of this.rules) if (rule.re.test(line)) return rule.reason;
-    if (seen >= REPEAT_MIN && wordCount(line) <= REPEAT_MAX_WORDS && !/[.!?"”]$/.test(line)) {
+    if (seen >= REPEAT_MIN && !hasWords(line, REPEAT_MAX_WORDS + 1) && !/[.!?"”]$/.test(line)) {
       return 'repeated-line';
     }
     return null;
@@ -99,11 +100,39 @@ function normalise(text: string): string {
     .replace(/[\u200b\u200c\u200d\u2060\ufeff\u00ad]/g, '');
 }
 
-function wordCount(line: string): number {
-  return line.split(/\s+/).filter(Boolean).length;
+/** Whether code unit c is whitespace as regex \s means it. */
+function isSpace(c: number): boolean {
+  return (
+    c === 32 ||
+    (c >= 9 && c <= 13) ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
+/** Whether the line has at least n words (runs of non-whitespace), counted without splitting it. */
+function hasWords(line: string, n: number): boolean {
+  let words = 0;
+  let inWord = false;
+  for (let i = 0; i < line.length; i++) {
+    if (isSpace(line.charCodeAt(i))) inWord = false;
+    else if (!inWord) {
+      inWord = true;
+      if (++words >= n) return true;
+    }
+  }
+  return false;
 }
 
 /** A line of seven or more words ending like a sentence is story, whatever a rule says. */
 function readsLikeSentence(line: string): boolean {
-  return wordCount(line) >= 7 && /[.!?"”’)]$/.test(line);
+  // the cheap end test first: counting words splits the whole line
+  return /[.!?"”’)]$/.test(line) && hasWords(line, 7);
 }
