@@ -473,7 +473,14 @@ export function geoparse(doc: Doc): ParseResult {
 
   // ---------- votes -------------------------------------------------------------------------
   for (const m of found) {
-    if (m.area) continue;
+    if (m.area) {
+      // parishes are Louisiana's counties: "X Parish" speaks for Louisiana
+      if (m.key.endsWith(' parish')) {
+        vote(stateVotes, 'US.LA', 1);
+        vote(votes, 'US', 0.5);
+      }
+      continue;
+    }
     const cands = m.refs.map((r) => g.cand(r));
     const cs = new Set(cands.map((c) => c.country));
     const onlyCountry = cs.size === 1 ? [...cs][0]! : null;
@@ -773,7 +780,9 @@ export function geoparse(doc: Doc): ParseResult {
     if (!m.area) continue;
     const sent = doc.sentences[tokens[m.first]!.sent]!;
     const q =
-      m.last + 2 < sent.last && tokens[m.last + 1]!.text === ',' ? qualifierAt(m.last + 2, sent.last) : null;
+      (m.last + 2 < sent.last && tokens[m.last + 1]!.text === ','
+        ? qualifierAt(m.last + 2, sent.last)
+        : null) ?? (m.key.endsWith(' parish') ? { country: 'US', admin: 'LA', last: m.last } : null);
     let anchor: Cand | null = null;
     let bestRank = -Infinity;
     for (const o of out) {

@@ -263,3 +263,13 @@ test('abbreviated first words find the full names: Mt. Vernon is Mount Vernon, S
   assert.ok(names('st paris').includes('saint paris'));
   assert.ok(names('fort wayne').length > 0);
 });
+
+test('a parish is in Louisiana: it pulls ambiguous towns there and is placed there', () => {
+  const doc = run(
+    'Deputies in Rapides Parish searched a house on Monday. The suspect was taken to Alexandria.',
+  );
+  near(one(doc, 'Alexandria'), 31.31, -92.45, 50);
+  const p = one(doc, 'Rapides Parish');
+  assert.equal(p.country, 'US');
+  near(p, 31.2, -92.5, 250);
+});
