@@ -770,6 +770,9 @@ export function geoparse(doc: Doc): ParseResult {
     counts.set(o.key, (counts.get(o.key) ?? 0) + 1);
     if (!localByKey.has(o.key) && localByKey.size < 30) localByKey.set(o.key, o.chosen);
   }
+  let topState: string | null = null;
+  let topStateV = 0;
+  for (const [k, v] of stateVotes) if (v > topStateV) [topState, topStateV] = [k, v];
   const cluster = new Map<string, number>();
   for (const [k, c] of localByKey) {
     let n = 0;
@@ -796,6 +799,8 @@ export function geoparse(doc: Doc): ParseResult {
       if (rank > bestRank) [anchor, bestRank] = [o.chosen, rank];
     }
     if (!anchor && q) anchor = q.admin ? g.admin1(q.country ?? '', q.admin) : g.country(q.country ?? '');
+    // no local town: the state the article names most, else the focus country
+    if (!anchor && topState) anchor = g.admin1(topState.slice(0, 2), topState.slice(3));
     anchor ??= focus ? g.country(focus) : null;
     // a town of the area's name in the anchor's state (Lexington in Lexington County, S.C.)
     if (anchor && anchor.admin && anchor.country) {
