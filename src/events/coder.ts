@@ -315,6 +315,18 @@ export class Coder {
     return null;
   }
 
+  /** The first place of a clause's place phrases ("in Beirut", "in the capital city of Algiers"). */
+  private clausePlace(doc: Doc, pps: PP[]): { actor: EventActor; place: Place } | null {
+    for (let i = 0; i < pps.length; i++) {
+      if (!PLACE_PREPS.has(pps[i]!.prep)) continue;
+      const pt =
+        this.placeTarget(doc, pps[i]!.np) ??
+        (pps[i + 1]?.prep === 'of' ? this.placeTarget(doc, pps[i + 1]!.np) : null);
+      if (pt) return pt;
+    }
+    return null;
+  }
+
   private placeTarget(doc: Doc, np: Chunk): { actor: EventActor; place: Place } | null {
     const p = this.placeIn(doc, np);
     const code = p ? iso3(p.country) : null;
@@ -653,13 +665,8 @@ export class Coder {
         // (not a running tally: "5,000 have been killed in X since ...")
         const tally = T.slice(cl.vg.last, cl.region[1] + 1).some((t) => t.norm === 'since');
         if (!sources.length && !tally && FORCE_ROOT.test(hit.code)) {
-          for (const pp of cl.pps) {
-            const pt = PLACE_PREPS.has(pp.prep) ? this.placeTarget(doc, pp.np) : null;
-            if (pt) {
-              sources = [pt.actor];
-              break;
-            }
-          }
+          const pt = this.clausePlace(doc, cl.pps);
+          if (pt) sources = [pt.actor];
         }
         const subjT = this.subjectActors(doc, mentionAt, cl.subject, chunks);
         targetSide = subjT.length
@@ -669,13 +676,8 @@ export class Coder {
         sources = clauseSources(cl);
         // "hundreds of people blocked streets in X": protesters with no named group are people of the place
         if (!sources.length && hit.code.startsWith('14') && cl.subject.length) {
-          for (const pp of cl.pps) {
-            const pt = PLACE_PREPS.has(pp.prep) ? this.placeTarget(doc, pp.np) : null;
-            if (pt) {
-              sources = [pt.actor];
-              break;
-            }
-          }
+          const pt = this.clausePlace(doc, cl.pps);
+          if (pt) sources = [pt.actor];
         }
         targetSide = findTargets(hit, cl.object, cl.objectMore, cl.pps, sources);
       }

@@ -487,7 +487,8 @@ export function parseSentence(
         if (c.kind === 'COMMA' || c.kind === 'SC' || c.kind === 'REL' || c.kind === 'CC' || c.kind === 'TO')
           break;
         if (c.kind === 'VG') {
-          mainLater = true;
+          // a bare -ing participle later on ("..., demanding that") is no main verb
+          mainLater = !(c.head === c.first && T[c.head]!.norm.endsWith('ing'));
           break;
         }
       }

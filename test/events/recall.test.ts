@@ -106,3 +106,15 @@ test('people protesting in a place are people of that place; a verb-tagged modif
   });
   assert.deepEqual(brief(b), ['175 CHL>CHL']);
 });
+
+test('new verb frames: broker a deal, storm a building, summon an envoy', () => {
+  const acts: [string, string][] = [
+    ['Norway', 'NOR'],
+    ['Chile', 'CHL'],
+  ];
+  const first = (s: string): string =>
+    brief(code(s, { actors: acts.filter(([w]) => s.includes(w)) }))[0]?.split(' ')[0] ?? '';
+  assert.equal(first('Norway brokered a deal between the two sides.'), '045');
+  assert.equal(first('Troops from Chile stormed the parliament building.'), '190');
+  assert.equal(first('Norway summoned the ambassador of Chile.'), '161');
+});
