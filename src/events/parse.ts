@@ -656,5 +656,24 @@ export function parseSentence(
     clauses.push(cl);
     byChunk.set(ci, cl);
   }
+  // "donated and delivered X to Y", "condemned and rejected X": a verb right before "and VERB" with nothing
+  // of its own shares the second verb's object and phrases
+  for (let i = 0; i + 1 < clauses.length; i++) {
+    const a = clauses[i]!;
+    const b = clauses[i + 1]!;
+    if (
+      b.coordPrev === a &&
+      !a.object &&
+      !a.pps.length &&
+      !a.particle &&
+      b.vg.first === a.vg.last + 1 &&
+      T[a.vg.last]!.pos === 'CCONJ'
+    ) {
+      a.object = b.object;
+      a.objectMore = b.objectMore;
+      a.pps = b.pps;
+      a.agent = a.passive ? b.agent : a.agent;
+    }
+  }
   return { chunks: C, clauses, appos };
 }

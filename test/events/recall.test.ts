@@ -118,3 +118,16 @@ test('new verb frames: broker a deal, storm a building, summon an envoy', () => 
   assert.equal(first('Troops from Chile stormed the parliament building.'), '190');
   assert.equal(first('Norway summoned the ambassador of Chile.'), '161');
 });
+
+test('coordinated verbs share the object: condemned and rejected X', () => {
+  const ev = code('Chile condemned and rejected the proposal from Norway.', {
+    actors: [
+      ['Chile', 'CHL'],
+      ['Norway', 'NOR'],
+    ],
+  });
+  assert.deepEqual(
+    brief(ev).map((b) => b.split(' ')[1]),
+    ['CHL>NOR', 'CHL>NOR'],
+  );
+});
