@@ -1,6 +1,7 @@
 // The places stage on short texts written for these tests: each rule and each wrong-place trap.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { Pipeline } from '../../src/pipeline.js';
 import { Doc } from '../../src/text/doc.js';
 import { paragraphs } from '../../src/text/paragraphs.js';
 import { tokenize } from '../../src/text/tokenize.js';
@@ -272,4 +273,17 @@ test('a parish is in Louisiana: it pulls ambiguous towns there and is placed the
   const p = one(doc, 'Rapides Parish');
   assert.equal(p.country, 'US');
   near(p, 31.2, -92.5, 250);
+});
+
+test('English exonyms of foreign cities resolve to the city, not a namesake town', () => {
+  const pipeline = new Pipeline({ only: ['actors', 'places'] });
+  const doc = pipeline.annotate({
+    text: 'Diplomats from Russia met in Geneva and later flew to Hanover and Seville.',
+    origin: 'test',
+    published: '2016-02-08',
+  });
+  const country = (name: string) => doc.places.find((p) => p.text === name)?.country;
+  assert.equal(country('Geneva'), 'CH');
+  assert.equal(country('Hanover'), 'DE');
+  assert.equal(country('Seville'), 'ES');
 });
