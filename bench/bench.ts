@@ -45,7 +45,8 @@ function measure(mode: string, corpus: string): Run {
       d.sentences().out(nlp.its.span);
     }
   } else {
-    const pipeline = new Pipeline({ profile: stages });
+    // 'text': ingest, cleaning, paragraphs, tokens and sentences only (the foundation, no annotators)
+    const pipeline = new Pipeline(mode === 'text' ? { only: [] } : { profile: stages });
     for (const r of records) {
       const a: { text: string; origin: string; title?: string; id?: string } = {
         text: r.text,
@@ -79,7 +80,7 @@ function main(): void {
   const self = fileURLToPath(import.meta.url);
   const best: Record<string, Run> = {};
   for (let i = 0; i < rounds; i++) {
-    for (const mode of ['baseline', 'full']) {
+    for (const mode of ['baseline', 'text', 'full']) {
       const run = JSON.parse(
         execFileSync(process.execPath, [self, '--child', mode, corpus], { encoding: 'utf8' }),
       ) as Run;
@@ -94,13 +95,14 @@ function main(): void {
     `${(((r.seconds * 1000) / r.articles) as number).toFixed(2).padStart(6)} ms/article  peak RSS ${r.maxRssMb.toFixed(0)} MB`;
   console.log(`corpus: ${corpus} (${b.articles} articles, ${b.mb.toFixed(1)} MB), best of ${rounds} rounds`);
   console.log(row(b));
+  console.log(row(best.text!));
   console.log(row(f));
   if (f.stages) {
     for (const [name, ms] of Object.entries(f.stages))
       console.log(`  stage ${name.padEnd(12)} ${ms.toFixed(3)} ms/article`);
   }
   console.log(
-    `ratio full/baseline: ${(f.seconds / b.seconds).toFixed(2)}× time, peak RSS ${f.maxRssMb.toFixed(0)} MB`,
+    `ratio text/baseline: ${(best.text!.seconds / b.seconds).toFixed(2)}×, full/baseline: ${(f.seconds / b.seconds).toFixed(2)}× time, peak RSS ${f.maxRssMb.toFixed(0)} MB`,
   );
 }
 
