@@ -66,7 +66,7 @@ export interface Store {
   /** Is an article with this content hash stored, analysed by this version? (lets ingest skip work) */
   lookup(contentHash: string): { id: string; version: string } | null;
   /** Store one analysed article and its annotations in one transaction. */
-  put(result: Result, contentHash: string, aliasOf?: string): PutOutcome;
+  put(result: Result, contentHash: string): PutOutcome;
   /** Record another id for an already stored body. */
   alias(alias: string, articleId: string): void;
   get(id: string): Result | null;
