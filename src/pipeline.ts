@@ -40,7 +40,7 @@ export class Pipeline {
   constructor(options: PipelineOptions = {}) {
     this.options = options;
     this.cleaner = Cleaner.load(options.cruftFiles ?? []);
-    this.stages = createStages(options).filter((s) => !options.only || options.only.includes(s.name));
+    this.stages = createStages(options);
   }
 
   /** The Doc after all stages, for callers that want the internal layers (tests, eval). */
@@ -79,16 +79,21 @@ export class Pipeline {
   }
 }
 
-/** The annotators, in order. Each later stage may read the layers of the earlier ones. */
+/** The annotators by name, in order. Each later stage may read the layers of the earlier ones. */
+const STAGES: [string, (options: PipelineOptions) => Stage][] = [
+  ['actors', createActorsStage],
+  ['places', createPlacesStage],
+  ['times', createTimesStage],
+  ['events', createEventsStage],
+  // attribution (quotes + figures) stays last: it reads every earlier layer
+  ['attribution', createAttributionStage],
+];
+
+/** Only the stages asked for are created, so their knowledge is loaded only when needed. */
 function createStages(options: PipelineOptions): Stage[] {
-  return [
-    createActorsStage(options),
-    createPlacesStage(options),
-    createTimesStage(options),
-    createEventsStage(options),
-    // attribution (quotes + figures) stays last: it reads every earlier layer
-    createAttributionStage(options),
-  ];
+  return STAGES.filter(([name]) => !options.only || options.only.includes(name)).map(([, create]) =>
+    create(options),
+  );
 }
 
 export function toResult(doc: Doc): Result {
