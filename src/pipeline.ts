@@ -60,7 +60,6 @@ export class Pipeline {
     }
     doc.paragraphs = paragraphs(text);
     tokenize(doc);
-    if (!published) doc.warnings.push('no publication date: relative dates are left unresolved');
     const profile = this.options.profile;
     for (const stage of this.stages) {
       if (!profile) {
@@ -71,6 +70,8 @@ export class Pipeline {
       stage.run(doc);
       profile.set(stage.name, (profile.get(stage.name) ?? 0) + performance.now() - t0);
     }
+    // checked after the stages: the times stage may find the date in a dateline
+    if (!doc.meta.published) doc.warnings.unshift('no publication date: relative dates are left unresolved');
     return doc;
   }
 
