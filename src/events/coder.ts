@@ -1,5 +1,5 @@
 // The event coder: clauses and noun phrases of each sentence → coded events with actors, mode, date, place.
-import countries from 'i18n-iso-countries';
+import countries from '../countries.js';
 import type { Event, EventActor, EventMode, EventPlace, Place } from '../result.js';
 import type { ActorMention, Doc } from '../text/doc.js';
 import { codeInfo } from './codebook.js';

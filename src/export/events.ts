@@ -2,7 +2,7 @@
 // blocks, as GDELT writes them), a plain CSV and JSON lines. Pure functions over Result objects, so they
 // are testable without a store; the CLI (src/cli/export.ts) feeds them stored articles.
 import { readFileSync } from 'node:fs';
-import countries from 'i18n-iso-countries';
+import countries from '../countries.js';
 import { dataPath } from '../data.js';
 import type { Actor, Event, EventActor, Result } from '../result.js';
 

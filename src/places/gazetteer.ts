@@ -11,7 +11,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import countries from 'i18n-iso-countries';
+import countries from '../countries.js';
 import { dataPath } from '../data.js';
 import { normName } from './normalise.js';
 

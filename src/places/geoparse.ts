@@ -14,7 +14,7 @@
 //    actors), then each mention's candidate by score = prior (kind, population, capital) + focus share +
 //    state share + closeness to the other places; one sense per name per article.
 import { readFileSync } from 'node:fs';
-import countries from 'i18n-iso-countries';
+import countries from '../countries.js';
 import type { Doc, Token } from '../text/doc.js';
 import type { Place } from '../result.js';
 import { dataPath } from '../data.js';
