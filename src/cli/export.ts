@@ -4,7 +4,15 @@ import { Option } from 'commander';
 import { createWriteStream, existsSync } from 'node:fs';
 import type { Writable } from 'node:stream';
 import { SqliteStore } from '../store/sqlite.js';
-import { CSV_COLUMNS, csvLine, csvRows, gdeltRows, jsonLines, tsvLine } from '../export/events.js';
+import {
+  CSV_COLUMNS,
+  csvEventLine,
+  csvEvents,
+  csvLine,
+  gdeltRows,
+  jsonLines,
+  tsvLine,
+} from '../export/events.js';
 import type { Result } from '../result.js';
 
 type Format = 'gdelt' | 'csv' | 'json';
@@ -73,7 +81,7 @@ export async function exportEvents(
       format === 'gdelt'
         ? gdeltRows(r, { firstId: n + 1 }).map(tsvLine)
         : format === 'csv'
-          ? csvRows(r).map(csvLine)
+          ? csvEvents(r).map(csvEventLine)
           : jsonLines(r);
     for (const l of lines) await write(l);
     n += lines.length;

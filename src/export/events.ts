@@ -4,7 +4,9 @@
 import { readFileSync } from 'node:fs';
 import countries from '../countries.js';
 import { dataPath } from '../data.js';
+import { codeInfo } from '../events/codebook.js';
 import type { Actor, Event, EventActor, Result } from '../result.js';
+import { eventRow } from '../store/rows.js';
 
 let fipsTable: Map<string, string> | null = null;
 
@@ -198,6 +200,10 @@ export function tsvLine(fields: string[]): string {
   return fields.map((f) => f.replace(/[\t\r\n]+/g, ' ')).join('\t');
 }
 
+/**
+ * The event CSV layout, one for `sitrep export --format csv` and `GET /api/events?format=csv`: the stored
+ * event columns (src/store/rows.ts), the code's label, and the article's title and url.
+ */
 export const CSV_COLUMNS = [
   'article_id',
   'event_id',
@@ -214,43 +220,29 @@ export const CSV_COLUMNS = [
   'source_text',
   'target_code',
   'target_text',
-  'place',
-  'place_country',
+  'place_name',
+  'geonameid',
+  'country',
   'lat',
   'lon',
-  'trigger',
+  'sentence',
   'start',
   'end',
-  'url',
-];
+  'article_title',
+  'article_url',
+] as const;
 
-/** One article's events as plain CSV rows (columns CSV_COLUMNS). */
-export function csvRows(r: Result): string[][] {
-  return r.events.map((e) => [
-    r.id,
-    e.id,
-    e.date ?? '',
-    e.date_precision,
-    e.code,
-    e.label,
-    e.root,
-    String(e.quad),
-    String(e.goldstein),
-    e.plover ?? '',
-    e.mode,
-    e.source.code ?? '',
-    e.source.text,
-    e.target?.code ?? '',
-    e.target?.text ?? '',
-    e.place?.name ?? '',
-    e.place?.country ?? '',
-    e.place?.lat == null ? '' : String(e.place.lat),
-    e.place?.lon == null ? '' : String(e.place.lon),
-    e.trigger.text,
-    String(e.start),
-    String(e.end),
-    r.url ?? '',
-  ]);
+type CsvEvent = Partial<Record<(typeof CSV_COLUMNS)[number], unknown>>;
+
+/** One event as a CSV line (CSV_COLUMNS); the label comes from the codebook. */
+export function csvEventLine(e: CsvEvent): string {
+  const label = codeInfo(String(e.code))?.label ?? '';
+  return CSV_COLUMNS.map((c) => csvCell(c === 'label' ? label : e[c])).join(',');
+}
+
+/** One article's events in the stored-row shape that csvEventLine takes. */
+export function csvEvents(r: Result): CsvEvent[] {
+  return r.events.map((e) => ({ ...eventRow(r.id, e), article_title: r.title, article_url: r.url }));
 }
 
 /**
@@ -265,7 +257,7 @@ export function csvCell(v: unknown): string {
 }
 
 /** RFC 4180 CSV line. */
-export function csvLine(fields: string[]): string {
+export function csvLine(fields: readonly string[]): string {
   return fields.map(csvCell).join(',');
 }
 

@@ -1,34 +1,8 @@
-// Event rows as CSV (RFC 4180, the StoredEvent columns) and as GDELT 2.0 TSV (the event coder's
+// Event rows as CSV (RFC 4180, the layout of src/export/events.ts) and as GDELT 2.0 TSV (the event coder's
 // formatter in src/export/), for GET /api/events?format=csv|gdelt.
-import { csvCell, gdeltRows, tsvLine } from '../export/events.js';
+import { CSV_COLUMNS, csvEventLine, gdeltRows, tsvLine } from '../export/events.js';
 import type { Result } from '../result.js';
 import type { StoredEvent } from '../store/store.js';
-
-export const CSV_COLUMNS: (keyof StoredEvent)[] = [
-  'article_id',
-  'event_id',
-  'date',
-  'date_precision',
-  'code',
-  'root',
-  'quad',
-  'goldstein',
-  'plover',
-  'mode',
-  'source_code',
-  'source_text',
-  'target_code',
-  'target_text',
-  'place_name',
-  'country',
-  'lat',
-  'lon',
-  'sentence',
-  'start',
-  'end',
-  'article_title',
-  'article_url',
-];
 
 export function csvHeader(): string {
   return CSV_COLUMNS.join(',') + '\r\n';
@@ -36,7 +10,7 @@ export function csvHeader(): string {
 
 export function csvRows(rows: StoredEvent[]): string {
   let out = '';
-  for (const r of rows) out += CSV_COLUMNS.map((c) => csvCell(r[c])).join(',') + '\r\n';
+  for (const r of rows) out += csvEventLine(r) + '\r\n';
   return out;
 }
 

@@ -6,7 +6,7 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import Database from 'better-sqlite3';
-import { CLI, FIXTURES, SHARED } from '../helpers.js';
+import { CLI, FIXTURES, ROOT, SHARED } from '../helpers.js';
 import type { Result } from '../../src/result.js';
 
 const SEED = join(SHARED, 'examples', 'seed-homs-2012.txt');
@@ -142,3 +142,31 @@ test(
     assert.match(sitrep(['show', 'nope', '--db', db]).err, /no article "nope"/);
   },
 );
+
+test('export writes the stored events as CSV, GDELT TSV and JSON lines', () => {
+  const db = join(mkdtempSync(join(tmpdir(), 'sitrep-export-')), 'x.db');
+  const example = join(ROOT, 'examples', 'ceasefire.txt');
+  assert.equal(sitrep(['ingest', example, '--db', db, '--published', '2016-02-08']).code, 0);
+
+  const csv = sitrep(['export', '--db', db, '--format', 'csv']);
+  assert.equal(csv.code, 0);
+  const [header, ...rows] = csv.out.trim().split('\n');
+  const cols = header!.split(',');
+  assert.equal(cols[0], 'article_id');
+  assert.ok(rows.length >= 2, csv.out);
+  const shelling = rows.map((r) => r.split(',')).find((r) => r[cols.indexOf('code')]!.startsWith('19'));
+  assert.ok(shelling, 'the shelling of Aleppo is exported');
+  assert.equal(shelling[cols.indexOf('source_code')], 'SYRMIL');
+  assert.equal(shelling[cols.indexOf('place_name')], 'Aleppo');
+  assert.equal(shelling[cols.indexOf('date')], '2016-02-07');
+  assert.match(csv.err, new RegExp(`^${rows.length} events exported`));
+
+  // GDELT: actual events only, 61 columns, no header
+  const gdelt = sitrep(['export', '--db', db, '--format', 'gdelt']).out.replace(/\n$/, '').split('\n');
+  assert.ok(gdelt.every((l) => l.split('\t').length === 61));
+  assert.ok(gdelt.length <= rows.length);
+
+  const json = sitrep(['export', '--db', db, '--format', 'json']).out.trim().split('\n');
+  assert.equal(json.length, rows.length);
+  assert.equal((JSON.parse(json[0]!) as { article: { id: string } }).article.id.length > 0, true);
+});
