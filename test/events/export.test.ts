@@ -5,10 +5,12 @@ import { build } from './helpers.js';
 import { createEventsStage } from '../../src/events/index.js';
 import { toResult } from '../../src/pipeline.js';
 import {
+  CSV_COLUMNS,
   GDELT_COLUMNS,
   actorFields,
   csvLine,
-  csvRows,
+  csvEventLine,
+  csvEvents,
   fipsOf,
   gdeltRows,
   jsonLines,
@@ -43,7 +45,7 @@ test('GDELT rows have 61 columns in the event-table order, with FIPS countries i
   assert.equal(col('Actor1CountryCode'), 'CAN');
   assert.equal(col('Actor1Type1Code'), 'MIL');
   assert.equal(col('Actor2Code'), 'AFGREB');
-  assert.equal(col('EventCode'), '195');
+  assert.equal(col('EventCode'), '194');
   assert.equal(col('EventRootCode'), '19');
   assert.equal(col('QuadClass'), '4');
   assert.equal(col('Actor1Geo_CountryCode'), 'CA');
@@ -70,12 +72,13 @@ test('IGO actor codes fill the known-group field', () => {
 
 test('CSV rows quote commas and carry the mode; JSON lines carry the article', () => {
   const r = result();
-  const row = csvRows(r)[0]!;
-  assert.equal(row[4], '195');
-  assert.equal(row[10], 'actual');
+  const row = csvEventLine(csvEvents(r)[0]!).split(',');
+  assert.equal(row[CSV_COLUMNS.indexOf('code')], '194');
+  assert.equal(row[CSV_COLUMNS.indexOf('label')], 'Fight with artillery and tanks');
+  assert.equal(row[CSV_COLUMNS.indexOf('mode')], 'actual');
   assert.equal(csvLine(['a,b', 'c"d']), '"a,b","c""d"');
   const j = JSON.parse(jsonLines(r)[0]!) as { article: { id: string }; code: string };
-  assert.equal(j.code, '195');
+  assert.equal(j.code, '194');
   assert.equal(j.article.id, r.id);
 });
 
