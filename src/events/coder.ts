@@ -50,6 +50,10 @@ const TARGET_PREPS = [
   'upon',
   'by',
 ];
+/** prepositions whose phrase right after an object completes it ("aid to X", "blockade of X", "calls by X") */
+const OBJECT_COMPLEMENT = new Set(['of', 'to', 'from', 'by', 'against', 'on']);
+/** prepositions that say where, not to whom */
+const LOCATIVE = new Set(['in', 'at', 'near', 'outside', 'inside', 'around', 'across']);
 const PLACE_PREPS = new Set(['in', 'at', 'near', 'outside', 'inside', 'around', 'across', 'into', 'on']);
 const PARTITIVE = new Set(
   'one some many most all member leader head government army force troop minister president official spokesman spokeswoman delegation group part ministry thousand thousands hundred hundreds dozen dozens million millions score scores number crowd sea band unit contingent battalion team republic state kingdom people city region province authority administration parliament council'.split(
@@ -291,6 +295,9 @@ export class Coder {
           const q = chunks[ci + 2];
           if (!(p?.kind === 'P' && GROUP_PREPS.has(T[p.first]!.norm) && q?.kind === 'NP')) break;
           got = this.npActors(doc, mentionAt, q, false);
+          // "diplomats from Russia and the United States": each conjunct's group
+          for (let j = ci + 4; chunks[j - 1]?.kind === 'CC' && chunks[j]?.kind === 'NP'; j += 2)
+            got.push(...this.npActors(doc, mentionAt, chunks[j]!, false));
           if (!got.length) {
             const pt = this.placeTarget(doc, q);
             if (pt) got = [pt.actor];
@@ -607,7 +614,9 @@ export class Coder {
       for (const prep of TARGET_PREPS) {
         for (const pp of pps) {
           if (pp.prep !== prep) continue;
-          const r = fromNP(pp.np, pp.more, true);
+          // "met in Geneva": a place after a preposition of location is where, not whom, unless force is
+          // used there ("fighting in Homs" is against the people of Syria)
+          const r = fromNP(pp.np, pp.more, !LOCATIVE.has(prep) || FORCE_ROOT.test(pat.code));
           if (r) return r;
         }
       }
@@ -1059,7 +1068,8 @@ export class Coder {
         if (!c.targets.length) c.targets = prev.targets;
         if (!c.place) c.place = prev.place;
       }
-      if (c.pattern.flags.has('needT') && !c.targets.length) continue;
+      const pairwise = c.sources.length > 1 && c.pattern.flags.has('sym') && !c.targetPlace;
+      if (c.pattern.flags.has('needT') && !c.targets.length && !pairwise) continue;
       if (c.pattern.flags.has('say')) {
         // a reporting verb is an event only when it has an addressee and nothing else is coded from its sentence
         if (!c.targets.length) continue;
@@ -1099,7 +1109,7 @@ export class Coder {
       }
       const pairs: [EventActor, EventActor | null][] = [];
       // "Israel and the Palestinians reached a consensus": each with the other, whatever the phrases add
-      if (c.sources.length > 1 && c.pattern.flags.has('sym') && !c.targetPlace) {
+      if (pairwise) {
         for (const a of c.sources) for (const b of c.sources) if (a !== b) pairs.push([a, b]);
       } else {
         for (const a of c.sources)

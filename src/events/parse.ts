@@ -402,6 +402,20 @@ export function parseSentence(
         // "Up to 1,000 Turks", "About 200 supporters": a quantity at the start of the sentence
         const quant = before?.kind === 'P' && C.indexOf(before) <= 1 && QUANT.has(T[before.first]!.norm);
         if (before?.kind !== 'P' || sub || quant) {
+          // "Diplomats from Russia and the United States met": the last conjunct of a phrase's object is
+          // not the subject; the search goes on left of the preposition
+          let j = k;
+          while (
+            C[j - 1]?.kind === 'CC' &&
+            /^(and|or)$/.test(T[C[j - 1]!.first]!.norm) &&
+            C[j - 2]?.kind === 'NP'
+          )
+            j -= 2;
+          const p = C[j - 1];
+          if (j < k && p?.kind === 'P' && !SUBORD.has(T[p.first]!.norm) && !QUANT.has(T[p.first]!.norm)) {
+            k = j - 1;
+            continue;
+          }
           found = k;
           break;
         }
@@ -430,7 +444,9 @@ export function parseSentence(
       k2 >= 1 &&
       (C[k2]!.kind === 'CC' || C[k2]!.kind === 'COMMA') &&
       C[k2 - 1]!.kind === 'NP' &&
-      !['P', 'VG', 'PRT'].includes(C[k2 - 2]?.kind ?? '')
+      !['VG', 'PRT'].includes(C[k2 - 2]?.kind ?? '') &&
+      // "after Russia and China vetoed": a subordinating preposition starts the clause
+      !(C[k2 - 2]?.kind === 'P' && !SUBORD.has(T[C[k2 - 2]!.first]!.norm))
     ) {
       if (C[k2]!.kind === 'CC' && !/^(and|or)$/.test(T[C[k2]!.first]!.norm)) break;
       subj.unshift(C[k2 - 1]!);
