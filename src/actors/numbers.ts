@@ -2,6 +2,7 @@
 // "$3 billion", "10 euros") and PERCENT ("20%", "5 per cent"). Dates and times are the times stage's.
 import type { Entity } from '../result.js';
 import type { Doc } from '../text/doc.js';
+import { monthOf } from '../text/months.js';
 
 const SCALE = new Set(['hundred', 'thousand', 'million', 'billion', 'trillion', 'm', 'bn', 'k']);
 const CURRENCY_SIGN = /^[£$€¥₹]$|^(us|a|c|hk|nz)\$$/i;
@@ -54,33 +55,6 @@ const WORD_NUMBER = new Set([
   'millions',
 ]);
 
-const MONTHS = new Set([
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
-  'jan',
-  'feb',
-  'mar',
-  'apr',
-  'jun',
-  'jul',
-  'aug',
-  'sep',
-  'sept',
-  'oct',
-  'nov',
-  'dec',
-]);
-
 /** Numeric entities, in text order. */
 export function numericEntities(doc: Doc): Entity[] {
   const toks = doc.tokens;
@@ -98,8 +72,8 @@ export function numericEntities(doc: Doc): Entity[] {
     if (
       !sign &&
       (/^(1[5-9]|20)\d\d$/.test(t.text) ||
-        MONTHS.has(toks[i - 1]?.norm ?? '') ||
-        MONTHS.has(toks[i + 1]?.norm ?? ''))
+        monthOf(toks[i - 1]?.norm ?? '') !== null ||
+        monthOf(toks[i + 1]?.norm ?? '') !== null)
     ) {
       i++;
       continue;

@@ -2,32 +2,11 @@
 // ("the UN said early last month"). doc.times (the times stage) is used when it covers the words;
 // a few common forms are read here when it does not, so the stage degrades gracefully.
 import type { Doc } from '../text/doc.js';
+import { monthOf } from '../text/months.js';
 
-const MONTHS = new Map<string, number>(
-  [
-    'january',
-    'february',
-    'march',
-    'april',
-    'may',
-    'june',
-    'july',
-    'august',
-    'september',
-    'october',
-    'november',
-    'december',
-  ].flatMap((m, i) => [
-    [m, i + 1],
-    [m.slice(0, 3), i + 1],
-  ]),
-);
-MONTHS.delete('may'.slice(0, 3)); // "may" is both; keep the full name only
-MONTHS.set('may', 5);
-MONTHS.set('sept', 9);
-
+/** A month word, leaving out "mar" and "jun", which are more often other words in running text. */
 export function isMonthWord(norm: string): boolean {
-  return MONTHS.has(norm.replace(/\.$/, '')) && norm !== 'mar' && norm !== 'jun';
+  return monthOf(norm) !== null && norm !== 'mar' && norm !== 'jun';
 }
 
 const pad = (n: number): string => String(n).padStart(2, '0');
@@ -84,8 +63,8 @@ function readTime(doc: Doc, first: number, last: number): string | null {
   for (let k = first; k < last; k++) {
     const w = t[k]!.norm;
     const next = t[k + 1]?.norm ?? '';
-    if (MONTHS.has(w) && isMonthWord(w)) {
-      const mo = MONTHS.get(w)!;
+    if (isMonthWord(w)) {
+      const mo = monthOf(w)!;
       const yTok = k + 1 < last && /^\d{4}$/.test(next) ? Number(next) : null;
       if (yTok) return `${yTok}-${pad(mo)}`;
       if (!pub) return null;
