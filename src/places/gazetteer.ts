@@ -6,7 +6,7 @@
 // on a busy machine). While decoding, each name's normalised form (normName) is hashed straight from
 // its UTF-8 bytes; the (hash, row) pairs are packed into one sorted Float64Array and looked up by
 // binary search. A hit is confirmed by normalising the row's name, decoded on demand. Our own entries
-// (about 2,000 names) live in an ordinary Map. Entry refs: ref ≥ 0 is a city row, ref < 0 is -(i+1)
+// (about 2,000 names, and 3,100 US counties) live in an ordinary Map. Entry refs: ref ≥ 0 is a city row, ref < 0 is -(i+1)
 // for extra entry i (country, admin-1, alias).
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
@@ -17,7 +17,7 @@ import countries from '../countries.js';
 import { dataPath } from '../data.js';
 import { normName } from './normalise.js';
 
-export type Kind = 'country' | 'admin1' | 'alias' | 'city';
+export type Kind = 'country' | 'admin1' | 'admin2' | 'alias' | 'city';
 
 /** One gazetteer candidate for a name. */
 export interface Cand {
@@ -32,7 +32,8 @@ export interface Cand {
   /** GeoNames class.code */
   feature: string;
   population: number;
-  /** admin-1 code inside its country (GeoNames admin1 code; US: postal code), null when unknown */
+  /** admin-1 code inside its country (GeoNames admin1 code; US: postal code), null when unknown; for a US
+   * county (kind admin2) its state's postal code */
   admin: string | null;
 }
 
@@ -64,6 +65,9 @@ const ABBREV_WORDS = new Map<string, string>([
   ['ft', 'fort'],
   ['fort', 'ft'],
 ]);
+
+/** a normalised name that may be a US county's: "x county", "x co", "x parish", "x borough" */
+const COUNTY_KEY = / (county|co|parish|borough)$/;
 
 let loaded: Gazetteer | null = null;
 
@@ -482,6 +486,36 @@ function load(): Gazetteer {
     );
   }
 
+  // US counties, parishes and boroughs: found only under their full name ("Rapides Parish", "Barrow County",
+  // "Barrow Co."), never under the bare name, which is most often a town's. Loaded on the first look-up of
+  // such a name (most articles name none).
+  let countiesLoaded = false;
+  const loadCounties = (): void => {
+    countiesLoaded = true;
+    for (const r of rows('us-counties.tsv')) {
+      const [, st, name, kindWord, lat, lon, size] = r;
+      if (!st || !name || !kindWord) continue;
+      const names = [`${name} ${kindWord}`];
+      if (kindWord === 'County') names.push(`${name} Co.`);
+      if (/^(St|Ste)\. /.test(name))
+        names.push(`${name.replace(/^St\. /, 'Saint ').replace(/^Ste\. /, 'Sainte ')} ${kindWord}`);
+      extra(
+        {
+          kind: 'admin2',
+          name: `${name} ${kindWord}`,
+          geonameid: null,
+          country: 'US',
+          lat: num(lat) ?? 0,
+          lon: num(lon) ?? 0,
+          feature: 'A.ADM2',
+          population: num(size) ?? 0,
+          admin: st,
+        },
+        names,
+      );
+    }
+  };
+
   const cityCand = (i: number): Cand => ({
     ref: i,
     kind: 'city',
@@ -498,6 +532,7 @@ function load(): Gazetteer {
   const lookupCache = new Map<string, readonly number[]>();
   const g: Gazetteer = {
     lookup(key) {
+      if (!countiesLoaded && COUNTY_KEY.test(key)) loadCounties();
       let hit = lookupCache.get(key);
       if (hit) return hit;
       const own = index.get(key);

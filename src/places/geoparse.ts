@@ -118,6 +118,10 @@ const CO_W = 1.5;
 const PASSES = 2;
 /** a foreign namesake gives way to a town this close to the article's other places (km) */
 const FOREIGN_KM = 200;
+/** a town within this distance of a county's centre is taken to lie in it (km) */
+const PAIR_KM = 45;
+/** weight of a county–town pairing */
+const PAIR_W = 3;
 /** weight of the state votes (region mentions, "City, ST" qualifiers) */
 const ST_W = 4;
 
@@ -204,11 +208,19 @@ export function geoparse(doc: Doc): ParseResult {
 
   for (const s of doc.sentences) {
     const tc = titleCase(tokens, s.first, s.last);
+    const listed = countyList(s.first, s.last);
     let i = s.first;
     while (i < s.last) {
       const t = tokens[i]!;
       if (!isCap(t)) {
         i++;
+        continue;
+      }
+      // "Barrow, Jackson and Madison counties": each name is a county
+      const item = listed.get(i);
+      if (item) {
+        found.push(item);
+        i = item.last + 1;
         continue;
       }
       // demonyms (one or two words) vote for the focus
@@ -278,7 +290,14 @@ export function geoparse(doc: Doc): ParseResult {
         const key = normName(text.slice(t.start, suffix.end));
         const refs = g.lookup(key);
         if (refs.length || /^(county|parish|borough|township)$/.test(suffix.norm)) {
-          found.push(mk(i, runEnd + 1, key, refs, !refs.length));
+          const m = mk(i, runEnd + 1, key, refs, !refs.length);
+          // "Lexington County, S.C.": the qualifier picks the state
+          if (refs.length && runEnd + 3 < s.last && tokens[runEnd + 2]!.text === ',') {
+            const q = qualifierAt(runEnd + 3, s.last);
+            if (q) [m.qualCountry, m.qualAdmin] = [q.country, q.admin];
+          }
+          m.support = true;
+          found.push(m);
           i = runEnd + 2;
           continue;
         }
@@ -300,6 +319,43 @@ export function geoparse(doc: Doc): ParseResult {
       if (ok) found.push(m);
       i = ok ? bestJ + 1 : i + 1;
     }
+  }
+
+  /**
+   * The names of a list before "counties" / "parishes" ("in Barrow, Jackson and Madison counties"): each is
+   * a county when the county table knows it (as "Barrow County"); keyed by first token.
+   */
+  function countyList(first: number, last: number): Map<number, Found> {
+    const out = new Map<number, Found>();
+    for (let k = first + 1; k < last; k++) {
+      const kw = tokens[k]!.norm;
+      if ((kw !== 'counties' && kw !== 'parishes') || isCap(tokens[k]!)) continue;
+      const word = kw === 'counties' ? 'county' : 'parish';
+      let j = k - 1;
+      for (let n = 0; n < 8 && j >= first; n++) {
+        // one item: up to three capitalised words ending at j
+        let a = j;
+        while (a - 1 >= first && j - a < 2 && isCap(tokens[a - 1]!) && isWordy(tokens[a - 1]!)) a--;
+        if (!isCap(tokens[j]!) || !isWordy(tokens[j]!)) break;
+        const name = text.slice(tokens[a]!.start, tokens[j]!.end);
+        const key = normName(`${name} ${word}`);
+        const refs = g.lookup(key).filter((r) => g.cand(r).kind === 'admin2');
+        if (!refs.length) break;
+        const m = mk(a, j, key, refs, false);
+        m.support = true;
+        out.set(a, m);
+        // the separator before the item: ",", "and", ", and", "&"
+        let p = a - 1;
+        if (p >= first && (tokens[p]!.norm === 'and' || tokens[p]!.text === '&' || tokens[p]!.norm === 'or'))
+          p--;
+        else if (p >= first && tokens[p]!.text === ',') {
+          p--;
+        } else break;
+        if (p >= first && tokens[p]!.text === ',') p--;
+        j = p;
+      }
+    }
+    return out;
   }
 
   function mk(first: number, last: number, key: string, refs: readonly number[], area: boolean): Found {
@@ -488,7 +544,8 @@ export function geoparse(doc: Doc): ParseResult {
     // only unambiguous names vote (Georgia, Jordan, Lebanon are towns too)
     if (strong && cands.length === 1) {
       vote(votes, strong.country, 1);
-      if (strong.kind === 'admin1') vote(stateVotes, `${strong.country}.${strong.admin ?? strong.name}`, 1);
+      if (strong.kind === 'admin1' || strong.kind === 'admin2')
+        vote(stateVotes, `${strong.country}.${strong.admin ?? strong.name}`, 1);
     } else if (onlyCountry) {
       vote(votes, onlyCountry, 0.7);
       // a city name found in one state only votes for that state
@@ -537,7 +594,7 @@ export function geoparse(doc: Doc): ParseResult {
     const states = new Set<string>();
     const cands = m.refs.length > 40 ? topByPop(g, m.refs, 40) : m.refs.map((r) => g.cand(r));
     for (const c of cands)
-      if ((c.kind === 'city' || c.kind === 'admin1') && c.country && c.admin)
+      if ((c.kind === 'city' || c.kind === 'admin1' || c.kind === 'admin2') && c.country && c.admin)
         states.add(`${c.country}.${c.admin}`);
     if (m.qualAdmin && m.qualCountry) {
       states.clear();
@@ -547,7 +604,7 @@ export function geoparse(doc: Doc): ParseResult {
     for (const st of states) coState.set(st, (coState.get(st) ?? 0) + 1 / states.size);
   }
   const coShare = (m: Found, c: Cand): number => {
-    if (!c.country || !c.admin || (c.kind !== 'city' && c.kind !== 'admin1')) return 0;
+    if (!c.country || !c.admin || (c.kind !== 'city' && c.kind !== 'admin1' && c.kind !== 'admin2')) return 0;
     const st = `${c.country}.${c.admin}`;
     const own = keyStates.get(m.key);
     const v = (coState.get(st) ?? 0) - (own?.has(st) ? 1 / own.size : 0);
@@ -558,6 +615,8 @@ export function geoparse(doc: Doc): ParseResult {
     // what the article is about (France the country, not a village called France)
     if (c.kind === 'country') return 10;
     if (c.kind === 'admin1') return 9.3;
+    // same-named counties rank by size (the population of their towns) when nothing else tells them apart
+    if (c.kind === 'admin2') return 7 + 0.5 * Math.log10(c.population + 10);
     if (c.kind === 'alias') return c.feature.startsWith('P.') ? 5.5 : 9.5;
     let p = Math.log10(c.population + 10);
     if (c.feature === 'P.PPLC') p += 0.7;
@@ -577,9 +636,10 @@ export function geoparse(doc: Doc): ParseResult {
     if (m.qualAdmin && c.country === m.qualCountry)
       s += c.admin === m.qualAdmin || c.name === m.qualAdmin ? 10 : -5;
     if (focus && c.country === focus) s += 0.5;
-    return s;
+    return s + PAIR_W * (pair.get(c.ref) ?? 0);
   };
 
+  const pair = countyPairs(g, found);
   const accepted: Found[] = [];
   for (const m of found) {
     if (m.area) {
@@ -826,6 +886,49 @@ export function geoparse(doc: Doc): ParseResult {
     }
   }
   return { found: out, focus };
+}
+
+/**
+ * A county and a town named in the same article lie together: "Huntsville" and "Walker County" are the
+ * Huntsville inside Walker County, Texas. For each pair of a county name and a town name, the candidates of
+ * each that lie within PAIR_KM of a candidate of the other share one point (a town name found near many
+ * counties, like Franklin, gives each little). Returns ref → points, at most 2 per candidate.
+ */
+function countyPairs(g: Gazetteer, found: Found[]): Map<number, number> {
+  const out = new Map<number, number>();
+  const counties = new Map<string, Cand[]>();
+  const towns = new Map<string, Cand[]>();
+  for (const m of found) {
+    if (m.area || m.unknown || m.refs.length === 0) continue;
+    if (counties.has(m.key) || towns.has(m.key)) continue;
+    const cands = m.refs.length > 40 ? topByPop(g, m.refs, 40) : m.refs.map((r) => g.cand(r));
+    const cs = cands.filter((c) => c.kind === 'admin2');
+    if (cs.length) {
+      if (counties.size < 10) counties.set(m.key, cs);
+      continue;
+    }
+    const ts = cands.filter((c) => c.kind === 'city' && c.country === 'US');
+    if (ts.length && towns.size < 30) towns.set(m.key, ts);
+  }
+  if (!counties.size || !towns.size) return out;
+  const add = (list: Cand[]): void => {
+    for (const c of list) out.set(c.ref, Math.min(2, (out.get(c.ref) ?? 0) + 1 / list.length));
+  };
+  for (const cs of counties.values()) {
+    for (const ts of towns.values()) {
+      const pc = new Set<Cand>();
+      const pt = new Set<Cand>();
+      for (const c of cs)
+        for (const t of ts)
+          if (c.admin === t.admin && km(c.lat, c.lon, t.lat, t.lon) < PAIR_KM) {
+            pc.add(c);
+            pt.add(t);
+          }
+      add([...pc]);
+      add([...pt]);
+    }
+  }
+  return out;
 }
 
 function isAliasRef(g: Gazetteer, ref: number, key: string): boolean {

@@ -287,3 +287,49 @@ test('English exonyms of foreign cities resolve to the city, not a namesake town
   assert.equal(country('Hanover'), 'DE');
   assert.equal(country('Seville'), 'ES');
 });
+
+test('US counties come from the county table: the one the story names, else the largest', () => {
+  const g = gazetteer();
+  const cook = g.lookup('cook county').map((r) => g.cand(r));
+  assert.ok(cook.length >= 3 && cook.every((c) => c.kind === 'admin2' && c.country === 'US'));
+  assert.equal(
+    g.lookup('cook').filter((r) => g.cand(r).kind === 'admin2').length,
+    0,
+    'never under the bare name',
+  );
+  // one county of that name: it speaks for its state and pulls the town there
+  const tn = run('The McMinn County school board met on Monday. Teachers in Athens asked for a raise.');
+  near(one(tn, 'McMinn County'), 35.42, -84.62, 40);
+  near(one(tn, 'Athens'), 35.44, -84.59, 30);
+  // nothing else to go on: the largest county of the name
+  near(one(run('A judge in Cook County ruled on Friday.'), 'Cook County'), 41.84, -87.82, 60);
+  // "X Co." and a state qualifier
+  near(
+    one(run('The fire began near a barn in Walker Co., Ga., late on Sunday.'), 'Walker Co.'),
+    34.73,
+    -85.3,
+    40,
+  );
+});
+
+test('a county and a town of the story lie together: Henry County and Paris are in Tennessee', () => {
+  const doc = run(
+    'Students from Paris visited the old courthouse on Friday. The Henry County historian showed them maps of the county.',
+  );
+  near(one(doc, 'Paris'), 36.3, -88.33, 40);
+  near(one(doc, 'Henry County'), 36.33, -88.3, 40);
+});
+
+test('the names of a list before "counties" are counties, not towns', () => {
+  const doc = run('Voters in Oconee, Greene and Morgan counties will decide on the school tax in May.');
+  for (const name of ['Oconee', 'Greene', 'Morgan']) {
+    const p = one(doc, name);
+    assert.equal(p.feature, 'A.ADM2', `${name} is a county`);
+    near(p, 33.6, -83.3, 100);
+  }
+  const la = run('Flooding closed roads in Rapides and Avoyelles parishes.');
+  assert.equal(one(la, 'Avoyelles').feature, 'A.ADM2');
+  // a list that is not of counties is left alone
+  const tx = run('Crews came from Dallas, Austin and nearby counties.');
+  assert.equal(one(tx, 'Dallas').feature?.[0], 'P');
+});
