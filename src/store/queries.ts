@@ -3,7 +3,7 @@
 // They take the better-sqlite3 handle that SqliteStore exposes and honour the same EventFilter
 // fields as SqliteStore.events() (cursor and limit excepted).
 import type Database from 'better-sqlite3';
-import type { EventFilter, StoredEvent } from './store.js';
+import type { ActorCount, DayStats, Dyad, EventFilter, GeoCell, Stats, StoredEvent } from './store.js';
 
 /** WHERE clause (without the keyword) and its arguments for an event filter over `events e JOIN articles a`. */
 export function eventWhere(filter: EventFilter): { sql: string; args: (string | number)[] } {
@@ -63,23 +63,6 @@ export function eventWhere(filter: EventFilter): { sql: string; args: (string | 
   return { sql: where.length ? where.join(' AND ') : '1', args };
 }
 
-export interface DayStats {
-  /** YYYY-MM-DD */
-  date: string;
-  count: number;
-  /** events per QuadClass 1..4 (index 0 = quad 1) */
-  quads: [number, number, number, number];
-  /** events per CAMEO root code */
-  roots: Record<string, number>;
-}
-
-export interface Stats {
-  days: DayStats[];
-  /** events whose date is not known to the day (month/year precision or none) */
-  undated: number;
-  total: number;
-}
-
 /** Events per day, stacked by QuadClass and by root code. */
 export function eventStats(db: Database.Database, filter: EventFilter): Stats {
   const w = eventWhere(filter);
@@ -108,25 +91,6 @@ export function eventStats(db: Database.Database, filter: EventFilter): Stats {
     d.roots[r.root] = (d.roots[r.root] ?? 0) + r.n;
   }
   return { days: [...days.values()], undated, total };
-}
-
-export interface ActorCount {
-  code: string;
-  /** the name most often used for this code in the articles, when known */
-  name: string | null;
-  events: number;
-  as_source: number;
-  as_target: number;
-}
-
-export interface Dyad {
-  source: string;
-  target: string;
-  count: number;
-  /** mean Goldstein score of the dyad's events */
-  goldstein: number;
-  /** QuadClass counts 1..4 */
-  quads: [number, number, number, number];
 }
 
 /** Group codes by full code, or by country (first three letters; IGOs/NGOs etc. keep six). */
@@ -211,18 +175,6 @@ function actorNames(db: Database.Database, codes: string[], level: ActorLevel): 
     .all(...codes) as { k: string; name: string; n: number }[];
   for (const r of rows) if (!out.has(r.k)) out.set(r.k, r.name);
   return out;
-}
-
-export interface GeoCell {
-  /** mean position of the events in the cell */
-  lat: number;
-  lon: number;
-  count: number;
-  quads: [number, number, number, number];
-  /** the most frequent place name in the cell */
-  place: string | null;
-  /** the cell's bounds: minLon, minLat, maxLon, maxLat (use as bbox= to list its events) */
-  bbox: [number, number, number, number];
 }
 
 /** Events with coordinates, clustered on a grid of `cell` degrees. */

@@ -62,6 +62,56 @@ export interface StoredEvent {
   article_url?: string | null;
 }
 
+// ── aggregates served by the API (src/store/queries.ts computes them; the web UI reads them) ──
+
+export interface DayStats {
+  /** YYYY-MM-DD */
+  date: string;
+  count: number;
+  /** events per QuadClass 1..4 (index 0 = quad 1) */
+  quads: [number, number, number, number];
+  /** events per CAMEO root code */
+  roots: Record<string, number>;
+}
+
+export interface Stats {
+  days: DayStats[];
+  /** events whose date is not known to the day (month/year precision or none) */
+  undated: number;
+  total: number;
+}
+
+export interface ActorCount {
+  code: string;
+  /** the name most often used for this code in the articles, when known */
+  name: string | null;
+  events: number;
+  as_source: number;
+  as_target: number;
+}
+
+export interface Dyad {
+  source: string;
+  target: string;
+  count: number;
+  /** mean Goldstein score of the dyad's events */
+  goldstein: number;
+  /** QuadClass counts 1..4 */
+  quads: [number, number, number, number];
+}
+
+export interface GeoCell {
+  /** mean position of the events in the cell */
+  lat: number;
+  lon: number;
+  count: number;
+  quads: [number, number, number, number];
+  /** the most frequent place name in the cell */
+  place: string | null;
+  /** the cell's bounds: minLon, minLat, maxLon, maxLat (use as bbox= to list its events) */
+  bbox: [number, number, number, number];
+}
+
 export interface Store {
   /** Is an article with this content hash stored, analysed by this version? (lets ingest skip work) */
   lookup(contentHash: string): { id: string; version: string } | null;

@@ -1,43 +1,16 @@
 // Talking to the sitrep API.
 import type { Result } from '../../src/result.js';
-import type { ArticleSummary, StoredEvent } from '../../src/store/store.js';
+import type {
+  ActorCount,
+  ArticleSummary,
+  DayStats,
+  Dyad,
+  GeoCell,
+  Stats,
+  StoredEvent,
+} from '../../src/store/store.js';
 
-export type { Result, ArticleSummary, StoredEvent };
-
-// mirrors of src/store/queries.ts (kept here so the web build does not pull in server code)
-export interface DayStats {
-  date: string;
-  count: number;
-  quads: [number, number, number, number];
-  roots: Record<string, number>;
-}
-export interface Stats {
-  days: DayStats[];
-  undated: number;
-  total: number;
-}
-export interface ActorCount {
-  code: string;
-  name: string | null;
-  events: number;
-  as_source: number;
-  as_target: number;
-}
-export interface Dyad {
-  source: string;
-  target: string;
-  count: number;
-  goldstein: number;
-  quads: [number, number, number, number];
-}
-export interface GeoCell {
-  lat: number;
-  lon: number;
-  count: number;
-  quads: [number, number, number, number];
-  place: string | null;
-  bbox: [number, number, number, number];
-}
+export type { Result, ActorCount, ArticleSummary, DayStats, Dyad, GeoCell, Stats, StoredEvent };
 
 /** The filter shared by the overview panels (and kept in the URL). */
 export interface Filter {
