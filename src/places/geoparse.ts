@@ -120,6 +120,10 @@ const PASSES = 2;
 const FOREIGN_KM = 200;
 /** a town within this distance of a county's centre is taken to lie in it (km) */
 const PAIR_KM = 45;
+/** towns of different names this close together are taken to be the story's cluster (km) */
+const CLUSTER_KM = 60;
+/** weight of each other name in a town's cluster */
+const CLUSTER_W = 2;
 /** weight of a county–town pairing */
 const PAIR_W = 3;
 /** weight of the state votes (region mentions, "City, ST" qualifiers) */
@@ -331,6 +335,7 @@ export function geoparse(doc: Doc): ParseResult {
       const kw = tokens[k]!.norm;
       if ((kw !== 'counties' && kw !== 'parishes') || isCap(tokens[k]!)) continue;
       const word = kw === 'counties' ? 'county' : 'parish';
+      const items: Found[] = [];
       let j = k - 1;
       for (let n = 0; n < 8 && j >= first; n++) {
         // one item: up to three capitalised words ending at j
@@ -343,7 +348,7 @@ export function geoparse(doc: Doc): ParseResult {
         if (!refs.length) break;
         const m = mk(a, j, key, refs, false);
         m.support = true;
-        out.set(a, m);
+        items.push(m);
         // the separator before the item: ",", "and", ", and", "&"
         let p = a - 1;
         if (p >= first && (tokens[p]!.norm === 'and' || tokens[p]!.text === '&' || tokens[p]!.norm === 'or'))
@@ -354,6 +359,8 @@ export function geoparse(doc: Doc): ParseResult {
         if (p >= first && tokens[p]!.text === ',') p--;
         j = p;
       }
+      // one name before "counties" is the area around a town ("the metro Athens counties"), not a county
+      if (items.length >= 2) for (const m of items) out.set(m.first, m);
     }
     return out;
   }
@@ -636,10 +643,11 @@ export function geoparse(doc: Doc): ParseResult {
     if (m.qualAdmin && c.country === m.qualCountry)
       s += c.admin === m.qualAdmin || c.name === m.qualAdmin ? 10 : -5;
     if (focus && c.country === focus) s += 0.5;
-    return s + PAIR_W * (pair.get(c.ref) ?? 0);
+    return s + PAIR_W * (pair.get(c.ref) ?? 0) + CLUSTER_W * (townCluster.get(c.ref) ?? 0);
   };
 
   const pair = countyPairs(g, found);
+  const townCluster = townClusters(g, found, focus);
   const accepted: Found[] = [];
   for (const m of found) {
     if (m.area) {
@@ -705,6 +713,7 @@ export function geoparse(doc: Doc): ParseResult {
     if (!c || m.unknown || m.area || c.kind !== 'admin1' || m.refs.length < 2) continue;
     vote(stateVotes, `${c.country}.${c.admin ?? c.name}`, 1);
     vote(votes, c.country, 0.5);
+    vote(placeVotes, c.country, 0.5);
   }
   stateTotal = 0;
   for (const v of stateVotes.values()) stateTotal += v;
@@ -926,6 +935,47 @@ function countyPairs(g: Gazetteer, found: Found[]): Map<number, number> {
           }
       add([...pc]);
       add([...pt]);
+    }
+  }
+  return out;
+}
+
+/**
+ * Towns named together lie together: "New London", "Mount Pleasant" and "Winfield" are the three that lie
+ * within a few miles of each other in Iowa, not the largest of each name. For each town candidate, the number
+ * of the article's other town names (at most 2 counted) that have a candidate within CLUSTER_KM of it. Every
+ * candidate of every name is looked at, not the first choices, so a wrong first choice does not pull the rest.
+ * Only candidates in the focus country (when there is one) gain.
+ */
+function townClusters(g: Gazetteer, found: Found[], focus: string | null): Map<number, number> {
+  const out = new Map<number, number>();
+  const names: Cand[][] = [];
+  const seen = new Set<string>();
+  for (const m of found) {
+    if (m.area || m.unknown || m.refs.length === 0 || seen.has(m.key) || names.length >= 20) continue;
+    seen.add(m.key);
+    const cands = (m.refs.length > 20 ? topByPop(g, m.refs, 20) : m.refs.map((r) => g.cand(r))).filter(
+      (c) => c.kind === 'city' || c.kind === 'admin2',
+    );
+    if (cands.length) names.push(cands);
+  }
+  if (names.length < 2) return out;
+  const dLat = CLUSTER_KM / 111;
+  for (let a = 0; a < names.length; a++) {
+    for (const c of names[a]!) {
+      if (c.kind !== 'city' || (focus && c.country !== focus)) continue;
+      let n = 0;
+      for (let b = 0; b < names.length && n < 2; b++) {
+        if (b === a) continue;
+        for (const o of names[b]!) {
+          if (Math.abs(o.lat - c.lat) > dLat || o.ref === c.ref) continue;
+          if (km(c.lat, c.lon, o.lat, o.lon) < CLUSTER_KM) {
+            n++;
+            break;
+          }
+        }
+      }
+      if (n) out.set(c.ref, n);
     }
   }
   return out;

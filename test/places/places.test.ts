@@ -333,3 +333,21 @@ test('the names of a list before "counties" are counties, not towns', () => {
   const tx = run('Crews came from Dallas, Austin and nearby counties.');
   assert.equal(one(tx, 'Dallas').feature?.[0], 'P');
 });
+
+test('towns named together lie together: Winchester, Georgetown and Paris near each other in Kentucky', () => {
+  const doc = run(
+    'The driver had come from Winchester and was heading to Georgetown when he crashed near Paris, police said.',
+  );
+  near(one(doc, 'Winchester'), 37.99, -84.18, 30);
+  near(one(doc, 'Georgetown'), 38.21, -84.56, 30);
+  near(one(doc, 'Paris'), 38.21, -84.25, 30);
+  // one town alone keeps its best-known sense
+  assert.equal(one(run('The minister flew on to Paris on Monday.'), 'Paris').country, 'FR');
+});
+
+test('a province the story names keeps its towns from going abroad: Woodstock, Ontario', () => {
+  const doc = run(
+    'Ontario will cut the tax, the province said. Shop owners in Woodstock welcomed the Ontario plan, and so did Oxford farmers.',
+  );
+  assert.equal(one(doc, 'Woodstock').country, 'CA');
+});
