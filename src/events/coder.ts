@@ -602,6 +602,14 @@ export class Coder {
       if (object) {
         const r = fromNP(object, objectMore, true);
         if (r) return r;
+        // "tightened the blockade of X", "halted aid to X", "rejected calls by X": the phrase right after an
+        // object with no actor of its own completes it and names the target before the clause's other phrases
+        const pp = pps[0];
+        const lastObj = objectMore.length ? objectMore[objectMore.length - 1]! : object;
+        if (pp && OBJECT_COMPLEMENT.has(pp.prep) && pp.np.first - lastObj.last <= 2) {
+          const c = fromNP(pp.np, pp.more, true);
+          if (c) return c;
+        }
       }
       if (nominal) {
         // "a veto of X on Y": the phrase right after the noun names its target first
@@ -868,6 +876,9 @@ export class Coder {
         ) {
           const sources = own?.sources ?? clauseSources(cl);
           let targets = own?.targets.length ? own.targets : innerEv.targets;
+          // "demanded the withdrawal of X from Y": the demanded act's own phrases name who is to do it
+          if (innerEv.nominal && innerEv.np === cl.object && innerEv.targets.length)
+            targets = innerEv.targets;
           if ((cls === 'request' || cls === 'demand') && cl.object) {
             const objActs = this.npActors(doc, mentionAt, cl.object, true);
             if (objActs.length) targets = objActs;

@@ -126,6 +126,8 @@ function nameIds(doc: Doc): Int32Array {
   NAME_CACHE.set(doc, a);
   return a;
 }
+/** prepositions after which a verb-tagged plural right after a main verb is its object ("rejected calls by X") */
+const NOUN_COMPLEMENT_PREPS = new Set(['by', 'of', 'from', 'on', 'against']);
 /** determiners after which a lone verb-tagged word is a noun ("the end", "an impounded ship") */
 const NOUN_DET = new Set(['a', 'an', 'the', 'his', 'her', 'its', 'their', 'our', "'s", '’s']);
 
@@ -194,7 +196,17 @@ export function chunk(doc: Doc, first: number, last: number): Chunk[] {
         T[lastChunk.head]!.pos === 'VERB' &&
         !CATENATIVE.has(T[lastChunk.head]!.lemma) &&
         i + 1 < last &&
-        T[i + 1]!.pos === 'NOUN'
+        (T[i + 1]!.pos === 'NOUN' ||
+          // "extradited suspected British militant X", "freed jailed Kurdish activists"
+          (participle(t) &&
+            !t.norm.endsWith('ing') &&
+            (T[i + 1]!.pos === 'ADJ' || T[i + 1]!.pos === 'PROPN') &&
+            /^(NOUN|PROPN|ADJ)$/.test(T[i + 2]?.pos ?? '')) ||
+          // "rejected calls by X", "denied reports of ...": a plural noun the tagger took for a verb
+          (/[^s]s$/.test(t.norm) &&
+            t.lemma !== t.norm &&
+            T[i + 1]!.pos === 'ADP' &&
+            NOUN_COMPLEMENT_PREPS.has(T[i + 1]!.norm)))
       ) {
         push('NP', i, i + 1);
         i++;

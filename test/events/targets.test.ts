@@ -1,0 +1,74 @@
+// Who is the target: constructions where the coder must pick the right actor among a clause's phrases.
+// Sentences written for these tests.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { brief, code } from './helpers.js';
+
+test('a phrase right after an object with no actor completes it: "aid to X" before "with Y"', () => {
+  const ev = code('Sweden suspended military aid to Zambia in cooperation with Denmark.', {
+    actors: [
+      ['Sweden', 'SWE'],
+      ['Zambia', 'ZMB'],
+      ['Denmark', 'DNK'],
+    ],
+  });
+  assert.deepEqual(brief(ev), ['1622 SWE>ZMB']);
+});
+
+test('"the blockade of X" names the target before a later "with" phrase', () => {
+  const ev = code('Greece condemned the blockade of Cyprus with Turkish warships.', {
+    actors: [
+      ['Greece', 'GRC'],
+      ['Cyprus', 'CYP'],
+      ['Turkish', 'TUR', 'demonym'],
+    ],
+  });
+  assert.deepEqual(brief(ev), ['111 GRC>CYP']);
+});
+
+test('"demanded the withdrawal of X from Y": the one to withdraw is the target', () => {
+  const ev = code('The African Union demanded the withdrawal of Rwandan troops from Congo.', {
+    actors: [
+      ['African Union', 'IGOAFRAU'],
+      ['Rwandan troops', 'RWAMIL', 'nominal'],
+      ['Congo', 'COD'],
+    ],
+  });
+  assert.deepEqual(brief(ev), ['1056 IGOAFRAU>RWAMIL']);
+});
+
+test('"crimes by X against Y": the doers named by "by" right after the object are the target', () => {
+  const ev = code('Chile is investigating crimes by Chilean extremists against Peruvian students.', {
+    actors: [
+      ['Chile', 'CHL'],
+      ['Chilean extremists', 'CHLRAD', 'nominal'],
+      ['Peruvian students', 'PEREDU', 'nominal'],
+    ],
+  });
+  assert.deepEqual(
+    ev.map((e) => `${e.source.code}>${e.target?.code}`),
+    ['CHL>CHLRAD'],
+  );
+  assert.equal(ev[0]!.root, '09');
+});
+
+test('a participle modifier after the verb belongs to the object ("arrested suspected Basque militant")', () => {
+  const ev = code('Portugal arrested suspected Basque militant Juan Gorrotxa near Porto on Friday.', {
+    actors: [
+      ['Portugal', 'PRT'],
+      ['Basque militant', 'ESPREB', 'nominal'],
+    ],
+    places: [['Porto', 'PT']],
+  });
+  assert.deepEqual(brief(ev), ['173 PRT>ESPREB']);
+});
+
+test('a plural noun tagged as a verb after the main verb is its object ("rejected calls by X")', () => {
+  const ev = code('Brazil rejected calls by Argentina to reopen the talks.', {
+    actors: [
+      ['Brazil', 'BRA'],
+      ['Argentina', 'ARG'],
+    ],
+  });
+  assert.match(brief(ev)[0]!, /^12\d* BRA>ARG$/);
+});
