@@ -101,6 +101,8 @@ function iso3(iso2: string | null): string | null {
   return countries.alpha2ToAlpha3(iso2.toUpperCase()) ?? null;
 }
 
+/** roots of acts of expression: a purpose clause of these is done by the act itself ("marched to demand") */
+const EXPRESSIVE_ROOTS = new Set(['01', '02', '10', '11', '12', '13', '14']);
 /** codes of coercion and force (17-20) */
 const FORCE_ROOT = /^(17|18|19|20)/;
 /** roots whose events without a named target are domestic by CAMEO practice */
@@ -125,6 +127,8 @@ function modeOfClass(c: ControlClass | undefined): EventMode | null {
       return 'expected';
     case 'hypothetical':
       return 'hypothetical';
+    case 'implicative':
+      return null;
     default:
       return null;
   }
@@ -441,8 +445,39 @@ export class Coder {
     };
     const governorOf = (cl: Clause): Clause | null => cl.governor;
     const controlOf = (cl: Clause): ControlClass | undefined => {
-      const c = P.control.get(cl.lemma);
+      let c = P.control.get(cl.lemma);
+      // "began to withdraw", "forced X to retreat" imply the complement; "began a strike to protest" does not:
+      // an implicative verb with an object of its own governs no complement
+      if (c === 'implicative' && cl.object) {
+        const own = clauses.some(
+          (d) => d.governor === cl && d.subjectFrom === 'control' && d.subject[0] === cl.object,
+        );
+        if (!own) c = undefined;
+      }
+      // "wants Germany to pay": an intention for someone else to act is a request of them
+      if (
+        c === 'intend' &&
+        cl.object &&
+        clauses.some((d) => d.governor === cl && d.subjectFrom === 'control' && d.subject[0] === cl.object)
+      )
+        return 'request';
       if (c) return c;
+      return undefined;
+    };
+    // a purpose clause's event is only intended ("mobilized groups to help X"), unless it is the act's own
+    // expression ("marched to demand", "shunned work to protest") or a gerund after "to" ("resorted to throwing")
+    const purposeIntended = (cl: Clause): boolean => {
+      if (T[cl.verb]!.norm.endsWith('ing')) return false;
+      const first = P.verbs.get(cl.lemma)?.[0];
+      return !first || !EXPRESSIVE_ROOTS.has(first.code.slice(0, 2));
+    };
+    // a control noun as the object of the governor: "renewed its appeal to X to extradite", "a plan to"
+    const nounControl = (cl: Clause): ControlClass | undefined => {
+      for (const np of [cl.object, ...cl.pps.map((pp) => pp.np)]) {
+        if (!np) continue;
+        const c = P.control.get(T[np.head]!.lemma);
+        if (c && T[np.head]!.pos === 'NOUN') return c;
+      }
       return undefined;
     };
     // adjectival control before an infinitive with no governing verb: "is ready to", "are due to"
@@ -466,9 +501,16 @@ export class Coder {
       else if (cl.modal) mode = 'hypothetical';
       const gov = governorOf(cl);
       if (cl.form === 'infinitive') {
-        const inherited = gov
-          ? (modeOfClass(controlOf(gov)) ?? clauseMode.get(gov) ?? 'actual')
-          : (modeOfClass(adjControl(cl)) ?? 'actual');
+        const inherited =
+          cl.coordPrev?.form === 'infinitive'
+            ? (clauseMode.get(cl.coordPrev) ?? 'actual')
+            : gov
+              ? (modeOfClass(controlOf(gov) ?? nounControl(gov)) ??
+                // a purpose clause ("mobilized groups to help X") states an aim, not an event
+                (controlOf(gov) || !purposeIntended(cl) ? null : 'intended') ??
+                clauseMode.get(gov) ??
+                'actual')
+              : (modeOfClass(adjControl(cl)) ?? 'actual');
         if (mode === 'actual') mode = inherited;
         if (gov && mode === 'actual') mode = clauseMode.get(gov) ?? 'actual';
       } else if (cl.coordPrev && ELABORATIVE.has(cl.lemma)) {
@@ -668,9 +710,13 @@ export class Coder {
         hit = pat;
         break;
       }
-      if (!hit) continue;
+      // a pattern coded "-" says the words are no event here ("free up resources", "release its results")
+      if (!hit || hit.code === '-') continue;
       // "..., killing 20 people": a participle after the main event restates it
-      if (cl.subjectFrom === 'participle' && [...verbCands.keys()].some((o) => o.subject === cl.subject))
+      if (
+        cl.subjectFrom === 'participle' &&
+        [...verbCands].some(([o, oc]) => o.subject === cl.subject && !oc.pattern.flags.has('say'))
+      )
         continue;
       if (cl.object && hit.obj) consumed.add(cl.object);
       // source and target
@@ -698,7 +744,10 @@ export class Coder {
         }
         targetSide = findTargets(hit, cl.object, cl.objectMore, cl.pps, sources);
       }
-      const trig: [number, number] = [cl.verb, cl.particle ? cl.verb + 2 : cl.verb + 1];
+      const trig: [number, number] = [
+        cl.verb,
+        cl.particle && T[cl.verb + 1]?.norm === cl.particle ? cl.verb + 2 : cl.verb + 1,
+      ];
       const c = makeCand(hit, trig, sources, targetSide.targets, targetSide.place, cl, null);
       // place from the clause ("in Damascus")
       if (!c.place) {
@@ -710,14 +759,27 @@ export class Coder {
             break;
           }
         }
+        // "in a residential sector of eastern Beirut": through an of-phrase
+        c.place ??= this.clausePlace(doc, cl.pps)?.place ?? null;
       }
       // "fight poverty", "attack crime": force verbs on an abstract object are no events
-      if (hit.flags.has('phys') && cl.object && ABSTRACT.has(T[cl.object.head]!.lemma)) continue;
+      // (not when the pattern names the object itself: "opened fire")
+      if (hit.flags.has('phys') && cl.object && hit.obj === null && ABSTRACT.has(T[cl.object.head]!.lemma))
+        continue;
       // physical force or a metaphor?
       if (hit.flags.has('phys') && !this.physical(doc, mentionAt, sources, cl, c)) {
         if (VERBAL_ATTACK.has(cl.lemma)) c.code = '111';
         else continue;
       }
+      // "donated and delivered goods to X": coordinated verbs of one kind sharing the object are one event
+      const host = cl.coordPrev ? verbCands.get(cl.coordPrev) : undefined;
+      if (
+        host &&
+        cl.object &&
+        cl.object === cl.coordPrev!.object &&
+        host.code.slice(0, 2) === c.code.slice(0, 2)
+      )
+        continue;
       verbCands.set(cl, c);
       const arr = clauseEvents.get(cl) ?? [];
       arr.push(c);
@@ -756,7 +818,7 @@ export class Coder {
         hit = pat;
         break;
       }
-      if (!hit) continue;
+      if (!hit || hit.code === '-') continue;
       // "Serbia's suppression of Albanian unrest": the unrest is the target's context, not an event of its own
       if (
         chunks[ci - 1]?.kind === 'P' &&
@@ -822,6 +884,38 @@ export class Coder {
       }
       cands.push(c);
     }
+    // "launched rocket fire on X, killing 50": a participle after a light verb's force event restates it
+    for (const [cl, v] of [...verbCands]) {
+      if (cl.subjectFrom !== 'participle' || !FORCE_ROOT.test(v.code)) continue;
+      const main = cands.some(
+        (c) =>
+          c.sentence === s &&
+          c.nominal &&
+          c.clause &&
+          c.clause !== cl &&
+          c.clause.subject === cl.subject &&
+          c.np === c.clause.object &&
+          FORCE_ROOT.test(c.code),
+      );
+      if (!main) continue;
+      verbCands.delete(cl);
+      const arr = clauseEvents.get(cl);
+      if (arr?.includes(v)) arr.splice(arr.indexOf(v), 1);
+    }
+    // "denounced Serbia's suppression of X", "is opposed to French mediation": the act criticised or rejected is
+    // the content of the criticism (CAMEO codes the criticism), not an event of this sentence
+    for (const [cl, v] of verbCands) {
+      const root = v.code.slice(0, 2);
+      if (root !== '11' && root !== '12') continue;
+      for (let i = cands.length - 1; i >= 0; i--) {
+        const c = cands[i]!;
+        if (c.sentence !== s || !c.nominal || !c.np || c.clause !== cl || cl.subject.includes(c.np)) continue;
+        if (c.np.first < cl.vg.last || c.np.last > cl.region[1]) continue;
+        cands.splice(i, 1);
+        const arr = clauseEvents.get(cl);
+        if (arr?.includes(c)) arr.splice(arr.indexOf(c), 1);
+      }
+    }
 
     const extra: Cand[] = [];
     // "X is ready/willing to send troops": the readiness is X's statement of intent (03x) or a threat (13x)
@@ -849,8 +943,8 @@ export class Coder {
     }
     // ── control verbs: "urged X to withdraw" → 0256 for the urger; the withdrawal is requested ──
     for (const cl of clauses) {
-      const cls = controlOf(cl);
       const deps = clauses.filter((d) => d.governor === cl);
+      const cls = controlOf(cl);
       const own = verbCands.get(cl);
       // "call for the release of ...": a nominal event in the "for" phrase
       const inner: Cand[] = [];
@@ -1005,7 +1099,7 @@ export class Coder {
     // restates the main event
     for (const [cl, c] of [...verbCands]) {
       const gov = cl.governor;
-      if (cl.form !== 'infinitive' || !gov || controlOf(gov)) continue;
+      if (cl.form !== 'infinitive' || !gov || (controlOf(gov) && controlOf(gov) !== 'implicative')) continue;
       const root = c.code.slice(0, 2);
       const main = [verbCands.get(gov), ...(clauseEvents.get(gov) ?? [])].find(
         (x) => x && x !== c && x.code.slice(0, 2) === root,

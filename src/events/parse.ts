@@ -12,6 +12,8 @@ export interface Chunk {
   last: number;
   /** head token: last noun of an NP, main verb of a VG */
   head: number;
+  /** a verb group whose head the tagger read as a noun ("Greece plans to ...") */
+  verbal?: boolean;
 }
 
 export interface PP {
@@ -126,6 +128,126 @@ function nameIds(doc: Doc): Int32Array {
   NAME_CACHE.set(doc, a);
   return a;
 }
+const NAMED_CACHE = new WeakMap<Doc, Uint8Array>();
+/** per token: 1 when a name, demonym or acronym of the actor stage covers it (a verb tag there is wrong: "to French") */
+function namedTokens(doc: Doc): Uint8Array {
+  let a = NAMED_CACHE.get(doc);
+  if (a && a.length === doc.tokens.length) return a;
+  a = new Uint8Array(doc.tokens.length);
+  for (const m of doc.mentions) {
+    if (m.kind !== 'name' && m.kind !== 'demonym' && m.kind !== 'acronym') continue;
+    for (let k = m.first; k < m.last && k < a.length; k++) a[k] = 1;
+  }
+  NAMED_CACHE.set(doc, a);
+  return a;
+}
+/** quantity leads before a number ("up to 4,000 troops", "more than 20 people", "about $5m") */
+const QUANT_LEADS: string[][] = [
+  ['up', 'to'],
+  ['more', 'than'],
+  ['less', 'than'],
+  ['fewer', 'than'],
+  ['at', 'least'],
+  ['as', 'many', 'as'],
+  ['as', 'much', 'as'],
+  ['about'],
+  ['around'],
+  ['nearly'],
+  ['almost'],
+  ['roughly'],
+  ['approximately'],
+  ['some'],
+  ['over'],
+];
+/** verbs that take a clause without "that" ("said [the army] withdrew") */
+const SAYTHINK = new Set(
+  'say tell claim think believe add report announce state insist deny warn know fear hope expect estimate argue accept admit acknowledge suggest show reckon feel assert allege confirm predict understand learn hear see find note indicate reveal realize realise agree mean explain stress maintain suspect doubt wish'.split(
+    ' ',
+  ),
+);
+/** verbs of addressing someone: "wrote to X demanding ..." is the writer's demand */
+const ADDRESSING = new Set(
+  'write say speak talk appeal complain reply respond send turn return report explain announce declare'.split(
+    ' ',
+  ),
+);
+/** documents that speak for their authors ("a letter urging", "a resolution calling for") */
+const DOCUMENT = new Set(
+  'declaration statement letter resolution petition communique report note message motion bill manifesto memorandum'.split(
+    ' ',
+  ),
+);
+const CURRENCY = new Set(['$', '£', '€', '¥']);
+const DEGREE = new Set([
+  'most',
+  'more',
+  'less',
+  'least',
+  'best',
+  'well',
+  'highly',
+  'widely',
+  'heavily',
+  'newly',
+  'recently',
+]);
+/** a number, or a currency sign glued to one ("$50,000") */
+function numberAt(T: Token[], i: number, last: number): boolean {
+  if (i >= last) return false;
+  if (T[i]!.pos === 'NUM') return true;
+  return CURRENCY.has(T[i]!.text) && i + 1 < last && T[i + 1]!.pos === 'NUM';
+}
+/** length of a quantity lead at i that a number follows, else 0 */
+function quantLead(T: Token[], i: number, last: number): number {
+  for (const lead of QUANT_LEADS) {
+    if (i + lead.length >= last) continue;
+    if (lead.every((w, k) => T[i + k]!.norm === w) && numberAt(T, i + lead.length, last)) return lead.length;
+  }
+  return 0;
+}
+
+/** control verbs whose -s form the tagger may read as a plural noun before "to VERB" ("X plans to impose") */
+const NOUN_VERB_S = new Set(
+  'plan vow pledge threaten promise aim hope want seek refuse intend decide agree attempt try prepare move vote'.split(
+    ' ',
+  ),
+);
+/** partitive words before "of" that head a noun phrase whatever their tag ("captured part of X") */
+const PARTITIVE_WORDS = new Set(['part', 'parts', 'most', 'much', 'half', 'some', 'many']);
+/** two-word prepositions "X of" ("outside of the city") */
+const OF_PREPS = new Set([
+  'outside',
+  'inside',
+  'ahead',
+  'because',
+  'instead',
+  'east',
+  'west',
+  'north',
+  'south',
+]);
+
+/** Is token i a control verb's -s form tagged as a noun, before "to VERB" ("Greece plans to impose")? */
+function verbS(T: Token[], i: number, last: number): boolean {
+  const t = T[i]!;
+  if (t.pos !== 'NOUN' || !NOUN_VERB_S.has(t.lemma) || !t.norm.endsWith('s') || t.norm === t.lemma)
+    return false;
+  if (!(i + 2 < last && T[i + 1]!.norm === 'to' && T[i + 2]!.pos === 'VERB')) return false;
+  const prev = T[i - 1];
+  if (!prev) return false;
+  // "its plans to", "the plans to", "new plans to", "announced plans to": a noun
+  if (
+    prev.pos === 'DET' ||
+    prev.pos === 'ADJ' ||
+    prev.pos === 'VERB' ||
+    prev.pos === 'AUX' ||
+    prev.pos === 'ADP'
+  )
+    return false;
+  if (prev.pos === 'PRON' || prev.norm === "'s" || prev.norm === '’s') return false;
+  return true;
+}
+
 /** prepositions after which a verb-tagged plural right after a main verb is its object ("rejected calls by X") */
 const NOUN_COMPLEMENT_PREPS = new Set(['by', 'of', 'from', 'on', 'against']);
 /** determiners after which a lone verb-tagged word is a noun ("the end", "an impounded ship") */
@@ -135,6 +257,7 @@ const NOUN_DET = new Set(['a', 'an', 'the', 'his', 'her', 'its', 'their', 'our',
 export function chunk(doc: Doc, first: number, last: number): Chunk[] {
   const T = doc.tokens;
   const names = nameIds(doc);
+  const named = namedTokens(doc);
   const out: Chunk[] = [];
   let i = first;
   const push = (kind: ChunkKind, a: number, b: number, head = b - 1): void => {
@@ -163,10 +286,60 @@ export function chunk(doc: Doc, first: number, last: number): Chunk[] {
       i++;
       continue;
     }
+    // "Greece, like other members, plans to impose": a control verb the tagger read as a plural noun
+    if (
+      i > first &&
+      verbS(T, i, last) &&
+      (out[out.length - 1]?.kind === 'NP' || out[out.length - 1]?.kind === 'COMMA')
+    ) {
+      out.push({ kind: 'VG', first: i, last: i + 1, head: i, verbal: true });
+      i++;
+      continue;
+    }
+    // "of mostly Christian eastern Beirut": an adverb between a preposition and its phrase belongs to the phrase
+    if (
+      p === 'ADV' &&
+      out[out.length - 1]?.kind === 'P' &&
+      out[out.length - 1]!.last === i &&
+      i + 1 < last &&
+      npToken(T[i + 1]!) &&
+      T[i + 1]!.pos !== 'DET' &&
+      T[i + 1]!.pos !== 'NUM'
+    ) {
+      let j = i + 1;
+      let head = -1;
+      while (j < last && npToken(T[j]!) && T[j]!.pos !== 'DET') {
+        if (T[j]!.pos === 'NOUN' || T[j]!.pos === 'PROPN') head = j;
+        j++;
+      }
+      if (head >= 0) {
+        push('NP', i, j, head);
+        i = j;
+        continue;
+      }
+    }
+    // "captured part of a stronghold": a partitive word before "of" is a noun phrase, whatever its tag
+    if (PARTITIVE_WORDS.has(n) && !npToken(t) && p !== 'VERB' && i + 1 < last && T[i + 1]!.norm === 'of') {
+      push('NP', i, i + 1);
+      i++;
+      continue;
+    }
+    // "to demands from", "for talks with": a verb-tagged -s form right after a preposition is a plural noun
+    if (
+      p === 'VERB' &&
+      out[out.length - 1]?.kind === 'P' &&
+      out[out.length - 1]!.last === i &&
+      n.endsWith('s') &&
+      n !== t.lemma
+    ) {
+      push('NP', i, i + 1);
+      i++;
+      continue;
+    }
     // verb group: AUX* (neg|ADV)* VERB
     if (
       p === 'AUX' ||
-      p === 'VERB' ||
+      (p === 'VERB' && !named[i]) ||
       (NEG.has(n) && i + 1 < last && (T[i + 1]!.pos === 'VERB' || T[i + 1]!.pos === 'AUX'))
     ) {
       const lastChunk = out[out.length - 1];
@@ -226,6 +399,44 @@ export function chunk(doc: Doc, first: number, last: number): Chunk[] {
         i++;
         continue;
       }
+      // "the country's most respected daily": a participle after a degree adverb inside a noun phrase
+      if (
+        p === 'VERB' &&
+        i > first + 1 &&
+        i + 1 < last &&
+        participle(t) &&
+        DEGREE.has(T[i - 1]!.norm) &&
+        lastChunk?.kind === 'ADV' &&
+        lastChunk.last === i &&
+        out[out.length - 2]?.kind === 'NP' &&
+        out[out.length - 2]!.last === i - 1 &&
+        (T[i + 1]!.pos === 'NOUN' || T[i + 1]!.pos === 'PROPN' || T[i + 1]!.pos === 'ADJ')
+      ) {
+        out.pop();
+        out[out.length - 1]!.last = i + 1;
+        i++;
+        continue;
+      }
+      // "using precision guided missiles": a past participle between a bare noun and a noun, in the object of
+      // an -ing participle, is a modifier inside the phrase
+      if (
+        p === 'VERB' &&
+        i + 1 < last &&
+        participle(t) &&
+        n.endsWith('ed') &&
+        T[i + 1]!.pos === 'NOUN' &&
+        T[i - 1]?.pos === 'NOUN' &&
+        lastChunk?.kind === 'NP' &&
+        lastChunk.last === i &&
+        lastChunk.first === i - 1 &&
+        out[out.length - 2]?.kind === 'VG' &&
+        out[out.length - 2]!.head === out[out.length - 2]!.first &&
+        T[out[out.length - 2]!.head]!.norm.endsWith('ing')
+      ) {
+        lastChunk.last = i + 1;
+        i++;
+        continue;
+      }
       // a participle inside a noun phrase ("the escalating problems", "Arab-backed")
       if (p === 'VERB' && i > first && i + 1 < last) {
         const prev = T[i - 1]!;
@@ -267,7 +478,8 @@ export function chunk(doc: Doc, first: number, last: number): Chunk[] {
       if (
         i < last &&
         PARTICLES.has(T[i]!.norm) &&
-        (T[i]!.pos === 'ADP' || T[i]!.pos === 'ADV' || T[i]!.pos === 'PART')
+        (T[i]!.pos === 'ADP' || T[i]!.pos === 'ADV' || T[i]!.pos === 'PART') &&
+        !quantLead(T, i, last)
       ) {
         push('PRT', i, i + 1);
         i++;
@@ -275,18 +487,26 @@ export function chunk(doc: Doc, first: number, last: number): Chunk[] {
       continue;
     }
     if (p === 'PART' && n === 'to' && i + 1 < last && (T[i + 1]!.pos === 'VERB' || T[i + 1]!.pos === 'AUX')) {
-      push('TO', i, i + 1);
+      // "conceded to demands": an -s form is no infinitive; "to" is a preposition before a noun
+      const v = T[i + 1]!;
+      if (v.pos === 'VERB' && (named[i + 1] || (v.norm.endsWith('s') && v.norm !== v.lemma)))
+        push('P', i, i + 1);
+      else push('TO', i, i + 1);
       i++;
       continue;
     }
-    if (npToken(t) || (p === 'PRON' && !RELPRON.has(n))) {
-      if (p === 'PRON' && PERSONAL.has(n)) {
+    const ql = quantLead(T, i, last);
+    if (ql || numberAt(T, i, last) || npToken(t) || named[i] || (p === 'PRON' && !RELPRON.has(n))) {
+      if (p === 'PRON' && PERSONAL.has(n) && !ql) {
         push('NP', i, i + 1);
         i++;
         continue;
       }
-      let j = i + 1;
-      let head = i;
+      // a quantity lead and a currency sign belong to the phrase ("up to $5m in aid")
+      let j0 = i + ql;
+      if (CURRENCY.has(T[j0]!.text) && numberAt(T, j0, last)) j0++;
+      let j = j0 + 1;
+      let head = j0;
       // the rest of a phrase that a participle modifier joined ("an [impounded] ship")
       let start = i;
       const before = out[out.length - 1];
@@ -306,6 +526,28 @@ export function chunk(doc: Doc, first: number, last: number): Chunk[] {
           continue;
         }
         if (u.pos === 'PRON') break;
+        // "a far-left militant", "a so-called truce": a word glued by a hyphen to the next, whatever its tag
+        if (
+          j + 2 < last &&
+          T[j + 1]!.text === '-' &&
+          T[j + 1]!.start === u.end &&
+          T[j + 2]!.start === T[j + 1]!.end &&
+          T[j + 2]!.pos !== 'PUNCT'
+        ) {
+          if (T[j + 2]!.pos === 'NOUN' || T[j + 2]!.pos === 'PROPN') head = j + 2;
+          j += 3;
+          continue;
+        }
+        // "a warm welcome", "a very large crowd": an adverb between a determiner and the rest of the phrase
+        if (
+          u.pos === 'ADV' &&
+          j + 1 < last &&
+          (T[j + 1]!.pos === 'ADJ' || T[j + 1]!.pos === 'NOUN') &&
+          T.slice(start, j).every((x) => x.pos === 'DET' || x.pos === 'ADJ' || x.pos === 'ADV')
+        ) {
+          j++;
+          continue;
+        }
         // "Arab-backed", "US-led": a participle glued to the phrase by a hyphen
         if (u.pos === 'VERB' && prev.text === '-' && prev.end === u.start) {
           j++;
@@ -319,7 +561,7 @@ export function chunk(doc: Doc, first: number, last: number): Chunk[] {
           j++;
           continue;
         }
-        if (!npToken(u)) break;
+        if (!(npToken(u) || named[j]) || verbS(T, j, last)) break;
         if (u.pos === 'NOUN' || u.pos === 'PROPN' || u.pos === 'NUM') head = j;
         j++;
       }
@@ -406,6 +648,19 @@ export function parseSentence(
         k--;
         continue;
       }
+      // "hackers angered by the cartoons have defaced": a reduced passive relative between subject and verb
+      if (
+        c.kind === 'VG' &&
+        c.head === c.first &&
+        participle(T[c.head]!) &&
+        !T[c.head]!.norm.endsWith('ing') &&
+        C[k - 1]?.kind === 'NP' &&
+        C[k + 1]?.kind === 'P' &&
+        T[C[k + 1]!.first]!.norm === 'by'
+      ) {
+        k--;
+        continue;
+      }
       if (c.kind === 'VG' || c.kind === 'SC' || c.kind === 'REL' || c.kind === 'PUNCT') break;
       if (c.kind === 'NP') {
         const before = C[k - 1];
@@ -435,6 +690,28 @@ export function parseSentence(
       k--;
     }
     if (found < 0) return [];
+    // "aircraft using guided missiles killed": the object of a participle before the verb is not its subject
+    while (
+      C[found - 1]?.kind === 'VG' &&
+      C[found - 1]!.head === C[found - 1]!.first &&
+      T[C[found - 1]!.head]!.norm.endsWith('ing') &&
+      C[found - 2]?.kind === 'NP' &&
+      C[found - 3]?.kind !== 'P'
+    )
+      found -= 2;
+    // "Greece, like other members, plans": a comparison between commas is not the subject
+    {
+      let b = found - 1;
+      while (C[b]?.kind === 'ADV') b--;
+      if (
+        C[b]?.kind === 'P' &&
+        /^(like|unlike|as|besides|including)$/.test(T[C[b]!.first]!.norm) &&
+        C[b - 1]?.kind === 'COMMA' &&
+        C[b - 2]?.kind === 'NP' &&
+        C[ci - 1]?.kind === 'COMMA'
+      )
+        found = b - 2;
+    }
     // apposition "X, the rebel leader, said": the subject is X (the appositive is kept as an alternative)
     if (
       (C[found + 1]?.kind === 'COMMA' || C[ci - 1]?.kind === 'COMMA') &&
@@ -476,7 +753,7 @@ export function parseSentence(
     }
     if (ch.kind !== 'VG') continue;
     const headTok = T[ch.head]!;
-    if (headTok.pos !== 'VERB') continue; // copulas and bare auxiliaries carry no event
+    if (headTok.pos !== 'VERB' && !ch.verbal) continue; // copulas and bare auxiliaries carry no event
     if (headTok.norm === 'according') continue;
     // a gerund after a preposition ("involvement in killing") names an activity, not a clause
     if (
@@ -487,7 +764,10 @@ export function parseSentence(
     )
       continue;
     const info = vgInfo(doc, ch);
-    const prevC = C[ci - 1];
+    // "donated and personally delivered": an adverb between the conjunction and the verb group
+    let pc = ci - 1;
+    while (C[pc]?.kind === 'ADV' && C[pc - 1]?.kind === 'CC') pc--;
+    const prevC = C[pc];
     const hasAux = ch.head > ch.first;
     let form: Clause['form'] = 'finite';
     if (prevC?.kind === 'TO') {
@@ -553,6 +833,13 @@ export function parseSentence(
     };
     // subject
     const prevClause = clauses[clauses.length - 1] ?? null;
+    // "wrote to X demanding ...": after a verb of addressing and its to-phrase, the writer demands
+    const addressing =
+      prevC?.kind === 'NP' &&
+      C[ci - 2]?.kind === 'P' &&
+      T[C[ci - 2]!.first]!.norm === 'to' &&
+      !!prevClause &&
+      ADDRESSING.has(prevClause.lemma);
     if (form === 'infinitive') {
       // governed by the nearest verb group (or adjective: "ready to") before the "to"
       let k = ci - 2;
@@ -610,6 +897,33 @@ export function parseSentence(
       cl.governor = prevClause.governor;
       cl.form = 'infinitive';
       cl.coordPrev = prevClause;
+    } else if (
+      form === 'participle' &&
+      !hasAux &&
+      headTok.norm.endsWith('ing') &&
+      prevC?.kind === 'NP' &&
+      C[ci - 2]?.kind === 'P' &&
+      !SUBORD.has(T[C[ci - 2]!.first]!.norm) &&
+      !(C[ci + 1]?.kind === 'NP' && PERSONAL.has(T[C[ci + 1]!.first]!.norm)) &&
+      !doc.places.some((pl) => pl.end > T[prevC.first]!.start && pl.start < T[prevC.last - 1]!.end) &&
+      !addressing
+    ) {
+      // "trucks travelling to X", "fired on protesters demanding Y": a participle right after the noun of a
+      // phrase modifies that noun (not "wrote to X urging him to ...", where the writer urges)
+      cl.subject = [prevC];
+      cl.subjectFrom = 'np';
+    } else if (
+      form === 'participle' &&
+      !hasAux &&
+      headTok.norm.endsWith('ing') &&
+      prevC?.kind === 'NP' &&
+      prevClause &&
+      (prevClause.object === prevC || prevClause.pps.some((pp) => pp.np === prevC)) &&
+      (DOCUMENT.has(T[prevC.head]!.lemma) || addressing)
+    ) {
+      // "published a declaration demanding X", "sent a letter urging Y": the authors demand and urge
+      cl.subject = prevClause.subject;
+      cl.subjectFrom = 'participle';
     } else if (form === 'participle' && (prevC?.kind === 'COMMA' || prevC?.kind === 'CC') && prevClause) {
       cl.subject = prevClause.subject;
       cl.subjectFrom = 'participle';
@@ -632,26 +946,82 @@ export function parseSentence(
       let nk = k + 1;
       while (C[nk]?.kind === 'ADV' || C[nk]?.kind === 'TIME') nk++;
       const next = C[nk];
+      // after a verb that takes no clause, a bare participle and a phrase is a reduced relative on the
+      // object: "extradited a militant wanted for murder"
+      const nh = next ? T[next.head]! : null;
+      const reducedRel =
+        !!next &&
+        next.head === next.first &&
+        !SAYTHINK.has(headTok.lemma) &&
+        participle(nh!) &&
+        !nh!.norm.endsWith('ing') &&
+        (C[nk + 1]?.kind === 'P' || C[nk + 1]?.kind === 'TO');
       const embedded =
         next?.kind === 'VG' &&
+        !reducedRel &&
         (T[next.head]!.pos === 'VERB' || T[next.head]!.pos === 'AUX' || next.head > next.first) &&
         !(T[next.first]!.norm.endsWith('ing') && next.head === next.first);
       if (!embedded) {
         cl.object = C[k]!;
         k++;
-        while (
-          (C[k]?.kind === 'CC' || C[k]?.kind === 'COMMA') &&
-          C[k + 1]?.kind === 'NP' &&
-          C[k + 2]?.kind !== 'VG'
+        let listCC = false;
+        for (;;) {
+          // "artillery, mortar, and rocket fire": a list's last item after a comma and a conjunction
+          const step =
+            C[k]?.kind === 'COMMA' &&
+            C[k + 1]?.kind === 'CC' &&
+            cl.objectMore.length &&
+            /^(and|or)$/.test(T[C[k + 1]!.first]!.norm)
+              ? 2
+              : 1;
+          if (
+            !(C[k]?.kind === 'CC' || C[k]?.kind === 'COMMA') ||
+            C[k + step]?.kind !== 'NP' ||
+            C[k + step + 1]?.kind === 'VG'
+          )
+            break;
+          if (C[k + step - 1]!.kind === 'CC') listCC = true;
+          cl.objectMore.push(C[k + step]!);
+          k += step + 1;
+        }
+        // "the UN refugee agency, UNHCR, out of": a name between commas with no conjunction is an apposition
+        const appositive = !listCC && cl.objectMore.length === 1 && C[k]?.kind === 'COMMA';
+        if (appositive) appos.set(cl.object, cl.objectMore.pop()!);
+        // "blew themselves up", "forced the agency out of the country": a particle after the object
+        // (after an apposition's closing comma: "forced the agency, UNHCR, out of")
+        const kc =
+          C[k]?.kind === 'COMMA' && (cl.objectMore.length || appositive) && C[k + 2]?.kind === 'P'
+            ? k + 1
+            : k;
+        const pc = C[kc];
+        if (
+          !cl.particle &&
+          pc &&
+          pc.last - pc.first === 1 &&
+          (pc.kind === 'P' || pc.kind === 'ADV' || pc.kind === 'PRT') &&
+          PARTICLES.has(T[pc.first]!.norm) &&
+          C[kc + 1]?.kind !== 'NP'
         ) {
-          cl.objectMore.push(C[k + 1]!);
-          k += 2;
+          cl.particle = T[pc.first]!.norm;
+          k = kc + 1;
         }
       }
     }
     let end = last;
     for (; k < C.length; k++) {
       const c = C[k]!;
+      // "outside of the city", "because of the fighting": a two-word preposition
+      if (
+        c.kind === 'P' &&
+        OF_PREPS.has(T[c.first]!.norm) &&
+        C[k + 1]?.kind === 'P' &&
+        T[C[k + 1]!.first]!.norm === 'of' &&
+        C[k + 2]?.kind === 'NP'
+      ) {
+        cl.pps.push({ prep: T[c.first]!.norm, np: C[k + 2]!, more: [] });
+        k += 2;
+        continue;
+      }
       if (c.kind === 'P' && C[k + 1]?.kind === 'NP') {
         const pp: PP = { prep: T[c.first]!.norm, np: C[k + 1]!, more: [] };
         k += 2;
@@ -694,8 +1064,9 @@ export function parseSentence(
       !a.object &&
       !a.pps.length &&
       !a.particle &&
-      b.vg.first === a.vg.last + 1 &&
-      T[a.vg.last]!.pos === 'CCONJ'
+      b.vg.first > a.vg.last &&
+      T[a.vg.last]!.pos === 'CCONJ' &&
+      T.slice(a.vg.last + 1, b.vg.first).every((t) => t.pos === 'ADV')
     ) {
       a.object = b.object;
       a.objectMore = b.objectMore;

@@ -32,7 +32,15 @@ export interface Pattern {
 }
 
 export type ControlClass =
-  'request' | 'demand' | 'intend' | 'threaten' | 'refuse' | 'deny' | 'expect' | 'hypothetical';
+  | 'request'
+  | 'demand'
+  | 'intend'
+  | 'threaten'
+  | 'refuse'
+  | 'deny'
+  | 'expect'
+  | 'hypothetical'
+  | 'implicative';
 
 export interface PatternSet {
   verbs: Map<string, Pattern[]>;
@@ -52,6 +60,7 @@ const CLASSES = new Set([
   'deny',
   'expect',
   'hypothetical',
+  'implicative',
 ]);
 
 export function emptyPatternSet(): PatternSet {

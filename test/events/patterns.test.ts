@@ -25,7 +25,7 @@ test('every code a pattern or conversion names is in the codebook, and all 20 ro
   const roots = new Set<string>();
   for (const list of [...P.verbs.values(), ...P.nouns.values()]) {
     for (const p of list) {
-      if (p.code === '000') continue;
+      if (p.code === '000' || p.code === '-') continue;
       assert.ok(codebook().has(p.code), `${p.source}:${p.line} ${p.code}`);
       roots.add(p.code.slice(0, 2));
     }
@@ -149,7 +149,7 @@ const ROOTS: [string, [string, string][], string][] = [
     '111',
   ],
   [
-    'Chile rejected a proposal from Peru.',
+    'Chile rejected a proposal from Peru for talks.',
     [
       ['Chile', 'CHL'],
       ['Peru', 'PER'],
@@ -178,7 +178,7 @@ const ROOTS: [string, [string, string][], string][] = [
       ['Chile', 'CHL'],
       ['Peru', 'PER'],
     ],
-    '150',
+    '154',
   ],
   [
     'Chile recalled its ambassador from Peru.',

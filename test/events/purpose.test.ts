@@ -1,0 +1,152 @@
+// Constructions of intent, purpose and coordination (roots 01-10), on sentences written for these tests.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { brief, code } from './helpers.js';
+
+test('"up to N" is part of the object: "ready to contribute up to 500 troops" → intent (0332), the sending intended', () => {
+  const ev = code('Norway is ready to contribute up to 500 troops to a force in Haiti.', {
+    actors: [
+      ['Norway', 'NOR'],
+      ['Haiti', 'HTI'],
+    ],
+  });
+  assert.deepEqual(brief(ev).sort(), ['0332 NOR>HTI', '072 NOR>HTI intended']);
+});
+
+test('"bowed to demands from X": an -s form after "to" is a noun, not an infinitive', () => {
+  const ev = code('The president of Chile bowed to demands from Peru.', {
+    actors: [
+      ['president of Chile', 'CHLGOV'],
+      ['Peru', 'PER'],
+    ],
+  });
+  assert.deepEqual(brief(ev), ['083 CHLGOV>PER']);
+});
+
+test('"donated and personally delivered": an adverb after "and" keeps the coordination; one event', () => {
+  const ev = code(
+    'Doctors from Canada donated and personally delivered $20,000 worth of medicine to Haiti.',
+    {
+      actors: [
+        ['Canada', 'CAN'],
+        ['Haiti', 'HTI'],
+      ],
+    },
+  );
+  assert.deepEqual(brief(ev), ['070 CAN>HTI']);
+});
+
+test('"gave a warm welcome": an adverb-tagged adjective inside the object phrase', () => {
+  const ev = code('The king of Spain gave a warm welcome to the Chinese president.', {
+    actors: [
+      ['king of Spain', 'ESPGOV'],
+      ['Chinese president', 'CHNGOV'],
+    ],
+  });
+  assert.deepEqual(brief(ev), ['043 ESPGOV>CHNGOV']);
+});
+
+test('a purpose clause is only intended: "mobilized volunteers to help Peru"', () => {
+  const ev = code('Chile mobilized volunteers to help Peru.', {
+    actors: [
+      ['Chile', 'CHL'],
+      ['Peru', 'PER'],
+    ],
+  });
+  assert.deepEqual(brief(ev), ['070 CHL>PER intended']);
+});
+
+test('a purpose clause of expression is done by the act: "recalled its envoy to protest"', () => {
+  const ev = code('Chile recalled its ambassador from Peru to protest against the verdict.', {
+    actors: [
+      ['Chile', 'CHL'],
+      ['its', 'CHL', 'pronoun'],
+      ['Peru', 'PER'],
+    ],
+  });
+  assert.ok(brief(ev).includes('161 CHL>PER'));
+  assert.ok(!brief(ev).some((b) => / intended$/.test(b)), brief(ev).join(', '));
+});
+
+test('an implicative verb passes its mode on: "began to withdraw" is actual', () => {
+  const ev = code('Peru began to withdraw its troops from the border with Chile.', {
+    actors: [
+      ['Peru', 'PER'],
+      ['its troops', 'PERMIL'],
+      ['Chile', 'CHL'],
+    ],
+  });
+  assert.ok(
+    brief(ev).some((b) => b.startsWith('0874 PER') && !b.includes(' intended')),
+    brief(ev).join(', '),
+  );
+});
+
+test('"wants X to pay": an intention for another to act is an appeal to them (025x), the payment requested', () => {
+  const ev = code('Chile wants Peru to pay compensation to the families.', {
+    actors: [
+      ['Chile', 'CHL'],
+      ['Peru', 'PER'],
+    ],
+  });
+  assert.deepEqual(brief(ev), ['0253 CHL>PER', '0842 PER>PER requested']);
+});
+
+test('a control noun governs the infinitive: "renewed its appeal to X to extradite" → extradition requested', () => {
+  const ev = code('Chile renewed its appeal to Peru to extradite the banker.', {
+    actors: [
+      ['Chile', 'CHL'],
+      ['its', 'CHL', 'pronoun'],
+      ['Peru', 'PER'],
+    ],
+  });
+  assert.ok(brief(ev).includes('020 CHL>PER'), brief(ev).join(', '));
+  assert.ok(!brief(ev).some((b) => b.startsWith('063') && !b.endsWith('requested')), brief(ev).join(', '));
+});
+
+test('a reduced relative on the object: "extradited a Peruvian banker wanted for fraud" → 063 to the banker', () => {
+  const ev = code('Chile extradited a Peruvian banker wanted for fraud.', {
+    actors: [
+      ['Chile', 'CHL'],
+      ['Peruvian banker', 'PERBUS'],
+    ],
+  });
+  assert.deepEqual(brief(ev), ['063 CHL>PERBUS']);
+});
+
+test('an -ing participle after the noun of a phrase modifies that noun: "aboard trucks travelling to X"', () => {
+  const ev = code('Chile seized weapons aboard trucks travelling to Peru.', {
+    actors: [
+      ['Chile', 'CHL'],
+      ['Peru', 'PER'],
+    ],
+  });
+  assert.ok(!brief(ev).some((b) => b.startsWith('042')), brief(ev).join(', '));
+});
+
+test('"wrote to X demanding Y": the writer demands', () => {
+  const ev = code('The president of Chile wrote to the Peruvian leader demanding an apology.', {
+    actors: [
+      ['president of Chile', 'CHLGOV'],
+      ['Peruvian leader', 'PERGOV'],
+    ],
+  });
+  assert.ok(
+    brief(ev).some((b) => b.startsWith('10') && b.includes(' CHLGOV>')),
+    brief(ev).join(', '),
+  );
+});
+
+test('a document speaks for its authors: "published a letter demanding reforms"', () => {
+  const ev = code('Students in Chile published a letter demanding political reforms.', {
+    actors: [['Students in Chile', 'CHLEDU']],
+  });
+  assert.deepEqual(brief(ev), ['104 CHLEDU>CHL']);
+});
+
+test('a pattern coded "-" blocks the general one: "release its results", "free up funds"', () => {
+  const opts = { actors: [['Chile', 'CHL'] as [string, string]] };
+  assert.deepEqual(brief(code('Chile will release its trade figures on Monday.', opts)), []);
+  assert.deepEqual(brief(code('Chile freed up funds for schools.', opts)), []);
+  assert.deepEqual(brief(code('Chile released two prisoners.', opts)), ['0841 CHL>CHL']);
+});
