@@ -894,7 +894,7 @@ export class Coder {
           c.clause &&
           c.clause !== cl &&
           c.clause.subject === cl.subject &&
-          c.np === c.clause.object &&
+          (c.np === c.clause.object || c.clause.objectMore.includes(c.np!)) &&
           FORCE_ROOT.test(c.code),
       );
       if (!main) continue;

@@ -51,7 +51,7 @@ test('a reduced relative after an object is not a clause: prevented a march orga
   });
   assert.deepEqual(
     brief(ev).map((b) => b.split(' ')[0]),
-    ['175'],
+    ['1721'],
   );
 });
 

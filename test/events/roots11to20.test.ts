@@ -1,0 +1,133 @@
+// CAMEO roots 11-20: verb families, conversions and the constructions that carry them. Fixtures are ours.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { brief, code } from './helpers.js';
+
+const RA: [string, string][] = [
+  ['Ruritania', 'RUR'],
+  ['Atlantis', 'ATL'],
+];
+
+function codes(
+  body: string,
+  actors: [string, string | null, ('name' | 'demonym' | 'pronoun')?][] = RA,
+): string[] {
+  return brief(code(body, { actors }));
+}
+
+test('verb families of roots 11-20 and their specific codes', () => {
+  const cases: [string, string][] = [
+    ['Ruritania lambasted Atlantis on Monday.', '111'],
+    ['Ruritania accused Atlantis of spying.', '1125'],
+    ['Ruritania accused Atlantis of violating the ceasefire.', '1123'],
+    ['Ruritania lodged a complaint with Atlantis.', '114'],
+    ['Ruritania ruled out talks with Atlantis.', '120'],
+    ['Ruritania rejected a proposal from Atlantis for a truce.', '1246'],
+    ['Ruritania flouted the embargo on Atlantis.', '128'],
+    ['Ruritania closed its border with Atlantis.', '191'],
+    ['Ruritania kidnapped two Atlantis diplomats.', '181'],
+    ['Ruritania halted negotiations with Atlantis.', '164'],
+    ['Ruritania expelled the Atlantis ambassador.', '161'],
+  ];
+  for (const [s, want] of cases) {
+    const got = codes(s);
+    assert.ok(
+      got.some((b) => b.startsWith(want + ' RUR>ATL')),
+      `${s} → ${got.join(', ')} (wanted ${want})`,
+    );
+  }
+});
+
+test('complaining to one party over another: the one complained about is the target', () => {
+  const got = codes('Ruritania complained to the United Nations over the Atlantis air raids.', [
+    ['Ruritania', 'RUR'],
+    ['United Nations', 'IGOUNO'],
+    ['Atlantis', 'ATL'],
+  ]);
+  assert.deepEqual(got, ['114 RUR>ATL']);
+});
+
+test('deny: refusing a grant is a rejection, denying a charge is not', () => {
+  assert.ok(codes('Atlantis denied permission for the Ruritania rally.')[0]?.startsWith('120 ATL'));
+  assert.ok(codes('Atlantis denied the allegations by Ruritania.')[0]?.startsWith('016 ATL'));
+});
+
+test('threats and refusals take the code of what is threatened or refused', () => {
+  assert.ok(codes('Ruritania threatened to impose a curfew on Atlantis.').includes('1323 RUR>ATL'));
+  assert.ok(codes('Ruritania refused to release the Atlantis prisoners.').includes('1243 RUR>ATL'));
+  // a general strike is a protest, not force
+  const strike = codes('Workers in Ruritania threatened to hold a general strike.', [['Ruritania', 'RUR']]);
+  assert.ok(
+    strike.some((b) => b.startsWith('133 ')),
+    strike.join(', '),
+  );
+  assert.ok(!strike.some((b) => b.startsWith('138 ')), strike.join(', '));
+});
+
+test('shunning work to protest is a strike', () => {
+  const got = codes('Atlantis workers shunned work on Monday to protest against Ruritania.', [
+    ['Atlantis workers', 'ATLLAB'],
+    ['Ruritania', 'RUR'],
+  ]);
+  assert.deepEqual(
+    got.map((b) => b.split(' ')[0]),
+    ['143'],
+  );
+});
+
+test('"opened fire": a named object of the pattern is never an abstract one', () => {
+  const got = codes('Atlantis police opened fire on Ruritania protesters.', [
+    ['Atlantis police', 'ATLCOP'],
+    ['Ruritania protesters', 'RUROPP'],
+  ]);
+  assert.ok(got.includes('193 ATLCOP>RUROPP'), got.join(', '));
+});
+
+test('a control verb the tagger reads as a plural noun: "X, like others, plans to impose"', () => {
+  const got = codes(
+    'Ruritania, like most other members, plans to impose restrictions on imports from Atlantis.',
+  );
+  assert.ok(got.includes('132 RUR>ATL'), got.join(', '));
+});
+
+test('"captured part of a stronghold": a partitive before "of" is the object', () => {
+  const got = codes('Ruritania troops captured part of a rebel stronghold in Atlantis.', [
+    ['Ruritania troops', 'RURMIL'],
+    ['Atlantis', 'ATL'],
+  ]);
+  assert.ok(got[0]?.startsWith('192 RURMIL'), got.join(', '));
+});
+
+test('a reduced passive relative and a participle phrase before the verb are not its subject', () => {
+  const a = codes('Hackers angered by the cartoons defaced Atlantis websites.', [
+    ['Hackers', 'RURCYB'],
+    ['Atlantis', 'ATL'],
+  ]);
+  assert.deepEqual(a, ['176 RURCYB>ATL']);
+  const b = codes('Ruritania aircraft using laser guided bombs killed four Atlantis soldiers.', [
+    ['Ruritania aircraft', 'RURMIL'],
+    ['Atlantis soldiers', 'ATLMIL'],
+  ]);
+  assert.deepEqual(b, ['190 RURMIL>ATLMIL']);
+});
+
+test('an adverb between a preposition and its phrase: the place of an agentless killing', () => {
+  const ev = code('A journalist was killed in a residential district of mostly quiet Springfield.', {
+    places: [['Springfield', 'AT']],
+  });
+  assert.deepEqual(brief(ev), ['190 AUT>AUT']);
+});
+
+test('a name the tagger reads as a verb after "to" is no infinitive: "opposed to French mediation"', () => {
+  const got = codes('Ruritania is opposed to French mediation.', [
+    ['Ruritania', 'RUR'],
+    ['French', 'FRA', 'demonym'],
+  ]);
+  // the mediation opposed is the content of the rejection, not an event of its own
+  assert.deepEqual(got, ['120 RUR>FRA']);
+});
+
+test('the act condemned is the content of the condemnation', () => {
+  const got = codes("Ruritania condemned Atlantis's bombardment of the border town.");
+  assert.deepEqual(got, ['111 RUR>ATL']);
+});
