@@ -81,6 +81,9 @@ const PHYS_WORDS = new Set(
   ),
 );
 const VERBAL_ATTACK = new Set(['attack', 'hit', 'strike', 'assault', 'blast', 'batter', 'savage']);
+/** force verbs of everyday figurative use ("costs hit profits", "Spain beat Italy 2-1"): a state as source is not
+ * enough to make them physical */
+const WEAK_FORCE = new Set(['hit', 'beat', 'strike', 'batter', 'punch']);
 const ABSTRACT = new Set(
   'poverty crime corruption disease inflation unemployment racism discrimination obesity drug fraud cancer aids hiv climate illiteracy hunger prejudice fire'.split(
     ' ',
@@ -107,6 +110,12 @@ const EXPRESSIVE_ROOTS = new Set(['01', '02', '10', '11', '12', '13', '14']);
 const FORCE_ROOT = /^(17|18|19|20)/;
 /** roots whose events without a named target are domestic by CAMEO practice */
 const DOMESTIC_ROOTS = new Set(['08', '09', '10', '13', '14', '15', '17']);
+/** a media actor: a role segment MED after the country ("USAMED", "FRAMED") */
+function isMedia(code: string | null): boolean {
+  if (!code) return false;
+  for (let i = 3; i + 3 <= code.length; i += 3) if (code.slice(i, i + 3) === 'MED') return true;
+  return false;
+}
 function isState(code: string): boolean {
   return code.length === 3 && !!countries.alpha3ToAlpha2(code);
 }
@@ -510,7 +519,9 @@ export class Coder {
                 (controlOf(gov) || !purposeIntended(cl) ? null : 'intended') ??
                 clauseMode.get(gov) ??
                 'actual')
-              : (modeOfClass(adjControl(cl)) ?? 'actual');
+              : (modeOfClass(adjControl(cl)) ??
+                // "have factories to meet demand": an infinitive after a noun, governed by no verb, is a purpose
+                (T[cl.vg.first - 2]?.pos === 'NOUN' && purposeIntended(cl) ? 'intended' : 'actual'));
         if (mode === 'actual') mode = inherited;
         if (gov && mode === 'actual') mode = clauseMode.get(gov) ?? 'actual';
       } else if (cl.coordPrev && ELABORATIVE.has(cl.lemma)) {
@@ -767,8 +778,8 @@ export class Coder {
       if (hit.flags.has('phys') && cl.object && hit.obj === null && ABSTRACT.has(T[cl.object.head]!.lemma))
         continue;
       // physical force or a metaphor?
-      if (hit.flags.has('phys') && !this.physical(doc, mentionAt, sources, cl, c)) {
-        if (VERBAL_ATTACK.has(cl.lemma)) c.code = '111';
+      if (hit.flags.has('phys') && !this.physical(doc, mentionAt, sources, cl, c, cl.lemma)) {
+        if (VERBAL_ATTACK.has(cl.lemma) && !WEAK_FORCE.has(cl.lemma)) c.code = '111';
         else continue;
       }
       // "donated and delivered goods to X": coordinated verbs of one kind sharing the object are one event
@@ -954,7 +965,10 @@ export class Coder {
       if ((cls === 'request' || cls === 'demand') && !deps.length) {
         for (const c of clauseEvents.get(cl) ?? []) if (c.nominal && c !== own) inner.push(c);
       }
-      const innerEv = inner.find((c) => c.pattern.code !== '000');
+      // (an event that needs a target and has none is no content: "agreed to introduce a ban on smoking")
+      const innerEv = inner.find(
+        (c) => c.pattern.code !== '000' && !(c.pattern.flags.has('needT') && !c.targets.length),
+      );
       if (cls && innerEv && cls !== 'expect' && cls !== 'hypothetical' && cls !== 'deny') {
         // an intention to do harm is a threat (CAMEO 13x)
         const table = cls === 'intend' && Number(innerEv.code.slice(0, 2)) >= 15 ? 'threaten' : cls;
@@ -1124,13 +1138,18 @@ export class Coder {
     sources: EventActor[],
     cl: Clause | null,
     c: Cand,
+    lemma = '',
   ): boolean {
     for (const a of [...sources, ...c.targets]) {
       const code = a.code ?? '';
       for (let i = 3; i + 3 <= code.length; i += 3) if (PHYS_ROLES.has(code.slice(i, i + 3))) return true;
     }
     // a state as such ("Iran attacked ...") acts physically; people and parties are more often figurative
-    if (sources.some((a) => a.code && a.code.length === 3 && !/^(IGO|NGO|MNC)/.test(a.code))) return true;
+    if (
+      !WEAK_FORCE.has(lemma) &&
+      sources.some((a) => a.code && a.code.length === 3 && !/^(IGO|NGO|MNC)/.test(a.code))
+    )
+      return true;
     if (c.targetPlace) return true;
     const T = doc.tokens;
     const sent = doc.sentences[c.sentence]!;
@@ -1176,7 +1195,9 @@ export class Coder {
       const pairwise = c.sources.length > 1 && c.pattern.flags.has('sym') && !c.targetPlace;
       if (c.pattern.flags.has('needT') && !c.targets.length && !pairwise) continue;
       if (c.pattern.flags.has('say')) {
-        // a reporting verb is an event only when it has an addressee and nothing else is coded from its sentence
+        // a reporting verb is an event only when it has an addressee and nothing else is coded from its sentence;
+        // the press it speaks through ("told Reuters", "told reporters") is no addressee
+        c.targets = c.targets.filter((t) => !isMedia(t.code));
         if (!c.targets.length) continue;
         if ((coded.get(c.sentence) ?? 0) > 0) continue;
       }

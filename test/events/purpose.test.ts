@@ -150,3 +150,34 @@ test('a pattern coded "-" blocks the general one: "release its results", "free u
   assert.deepEqual(brief(code('Chile freed up funds for schools.', opts)), []);
   assert.deepEqual(brief(code('Chile released two prisoners.', opts)), ['0841 CHL>CHL']);
 });
+
+test('an infinitive after a noun with no governing verb is a purpose: "have factories to meet demand"', () => {
+  const ev = code('Chilean firms already have factories to meet the demands of Peru.', {
+    actors: [
+      ['Chilean firms', 'CHLBUS'],
+      ['Peru', 'PER'],
+    ],
+  });
+  assert.ok(!brief(ev).some((b) => b.startsWith('083') && !b.endsWith('intended')), brief(ev).join(', '));
+});
+
+test('the press a statement is made through is no addressee: "told Reuters" is no event, "told Peru" is', () => {
+  const press: [string, string][] = [
+    ['Chile', 'CHL'],
+    ['Reuters', 'GBRMED'],
+  ];
+  const peru: [string, string][] = [
+    ['Chile', 'CHL'],
+    ['Peru', 'PER'],
+  ];
+  assert.deepEqual(brief(code('Chile told Reuters that the talks were over.', { actors: press })), []);
+  assert.deepEqual(brief(code('Chile told Peru that the talks were over.', { actors: peru })), [
+    '010 CHL>PER',
+  ]);
+});
+
+test('the market sense of demand and the appeal of a product are no events', () => {
+  const actors: [string, string][] = [['Chile', 'CHL']];
+  assert.deepEqual(brief(code('Chile built new mines to meet growing demand.', { actors })), []);
+  assert.deepEqual(brief(code('Chile appealed to consumers with cheaper wine.', { actors })), []);
+});
