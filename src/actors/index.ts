@@ -4,6 +4,7 @@ import type { PipelineOptions, Stage } from '../pipeline.js';
 import type { Entity } from '../result.js';
 import type { Doc } from '../text/doc.js';
 import { loadKnowledgeBase, type KbOptions, type KnowledgeBase } from './kb.js';
+import { builtinKnowledgeBase } from './kb-cache.js';
 import { EntityFinder } from './ner.js';
 import { numericEntities } from './numbers.js';
 import { Resolver, countryOf } from './resolve.js';
@@ -66,11 +67,11 @@ export class ActorsStage implements Stage {
 
 /** The actor stage for the pipeline (first annotator). */
 export function createActorsStage(options: ActorsStageOptions = {}): Stage {
+  const dictionaries = [...(options.kb?.dictionaries ?? []), ...(options.dictionaries ?? [])];
   const kb =
     options.knowledge ??
-    loadKnowledgeBase({
-      ...options.kb,
-      dictionaries: [...(options.kb?.dictionaries ?? []), ...(options.dictionaries ?? [])],
-    });
+    (!options.kb && !dictionaries.length
+      ? builtinKnowledgeBase()
+      : loadKnowledgeBase({ ...options.kb, dictionaries }));
   return new ActorsStage(kb);
 }
