@@ -131,3 +131,47 @@ test('the act condemned is the content of the condemnation', () => {
   const got = codes("Ruritania condemned Atlantis's bombardment of the border town.");
   assert.deepEqual(got, ['111 RUR>ATL']);
 });
+
+test('weak force verbs need a physical context: rising costs hit sales, a player beat a rival', () => {
+  assert.deepEqual(codes('Rising costs in Ruritania have hit sales in Atlantis.'), []);
+  assert.deepEqual(codes('Ruritania beat Atlantis 6-4 6-3 on Monday.'), []);
+  assert.deepEqual(codes('Ruritania struck a deal with Atlantis.'), []);
+  // with soldiers or weapons in the sentence they are force
+  const got = codes('Ruritania hit Atlantis with missiles on Monday.');
+  assert.ok(
+    got.some((b) => b.startsWith('190 RUR>ATL')),
+    got.join(', '),
+  );
+  // "hit back at" is a retort
+  assert.deepEqual(codes('Ruritania hit back at Atlantis on Monday.'), ['111 RUR>ATL']);
+});
+
+test('a crowd gathering is a protest only when the clause says so', () => {
+  const rally = code('Thousands gathered in Springfield to protest against the new law.', {
+    places: [['Springfield', 'AT']],
+  });
+  assert.ok(
+    brief(rally).some((b) => b.startsWith('14')),
+    brief(rally).join(', '),
+  );
+  const fair = code('Thousands of visitors gathered in Springfield for the annual trade fair.', {
+    places: [['Springfield', 'AT']],
+  });
+  assert.deepEqual(brief(fair), []);
+});
+
+test('a complaint against X lodged with Y targets X; joining a strike is a strike', () => {
+  const got = codes('Ruritania filed a complaint against Atlantis with the United Nations.', [
+    ['Ruritania', 'RUR'],
+    ['Atlantis', 'ATL'],
+    ['United Nations', 'IGOUNO'],
+  ]);
+  assert.deepEqual(got, ['114 RUR>ATL']);
+  const strike = code('Teachers in Springfield joined the national strike.', {
+    places: [['Springfield', 'AT']],
+  });
+  assert.deepEqual(
+    brief(strike).map((b) => b.split(' ')[0]),
+    ['143'],
+  );
+});
