@@ -380,7 +380,8 @@ function countryRows(overrides: DictEntry[]): DictEntry[] {
     if (d && !d.includes(',') && !d.includes('(') && d !== list[0]) {
       rows.push({
         name: d,
-        aliases: [],
+        // the people: "Liberians", "Omanis", "Filipinos" (not "Chinese", "Swiss", "Lebanese")
+        aliases: /^[\p{L}-]+(?:an|i|er|ino|ite|ot|k)$/u.test(d) ? [d + 's'] : [],
         code,
         from: null,
         to: null,

@@ -85,6 +85,19 @@ export class Resolver {
     this.nominals(st, found, covered);
     // 3. organisations not in the knowledge base: acronyms of names in the article, appositions
     for (const f of unknownOrgs) this.unknownOrg(st, f);
+    // "Municipality Association (AKK)": an acronym in brackets right after an organisation's name is that
+    // organisation, whatever else the acronym may stand for
+    for (const f of found) {
+      const toks = st.doc.tokens;
+      if (toks[f.first - 1]?.text !== '(' || toks[f.last]?.text !== ')' || f.last - f.first !== 1) continue;
+      const text = toks[f.first]!.text;
+      if (!isAcronym(text)) continue;
+      const m = st.mentionAt(f.first);
+      const org = st.mentionEndingAt(f.first - 1);
+      const rec = org ? st.rec(org.actor) : null;
+      if (!m || !rec || rec.type !== 'org' || m.actor === rec.id) continue;
+      st.relink(m, rec);
+    }
     // 4. org names written with several country codes: the article's context picks
     st.settlePending();
     // 5. pronouns with a clear antecedent
@@ -273,7 +286,18 @@ export class Resolver {
       st.relink(nom.mention, rec);
       return;
     }
-    const rec = st.get(`org:${keys.join(' ')}`, text, 'org', null);
+    // "Montenegro Municipality Association", "Kenya Wildlife Service": an organisation named after a country
+    // is of that country (CAMEO codes it with the country's code)
+    // (a state, not a region: "European Broadcasting Union" is no EUR actor)
+    const lead = st.matchName(f.first, f.last - 1);
+    const code = lead && lead.len < f.last - f.first ? lead.hit.rows[0]!.code.slice(0, 3) : null;
+    const country =
+      code &&
+      (lead!.hit.kind === 'country' || lead!.hit.kind === 'demonym') &&
+      st.kb.countries.get(code)?.iso2
+        ? code
+        : null;
+    const rec = st.get(`org:${keys.join(' ')}`, text, 'org', country);
     rec.initials ??= initialsOf(keys);
     st.add(rec, f.first, f.last, rec.code, isAcronym(text) ? 'acronym' : 'name');
   }
@@ -316,6 +340,8 @@ export class Resolver {
         toks[k]!.sent === toks[i]!.sent &&
         /^[a-z][a-z-]*$/.test(toks[k]!.text) &&
         (toks[k]!.pos === 'ADJ' || toks[k]!.pos === 'NOUN' || toks[k]!.pos === 'VERB') &&
+        // "France sent troops": a verb right after a name is the name's predicate, not a modifier
+        !(toks[k]!.pos === 'VERB' && toks[k - 1]?.pos === 'PROPN') &&
         !DETS.has(toks[k]!.norm) &&
         i - k <= 2
       )
@@ -468,6 +494,13 @@ class State {
 
   mentionAt(tok: number): ActorMention | null {
     return this.atTok.get(tok) ?? null;
+  }
+
+  /** the longest mention whose last token is tok - 1 */
+  mentionEndingAt(end: number): ActorMention | null {
+    let best: ActorMention | null = null;
+    for (const m of this.mentions) if (m.last === end && (!best || m.first < best.first)) best = m;
+    return best;
   }
 
   nameFromText(rec: Rec, first: number, last: number): void {

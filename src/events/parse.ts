@@ -248,6 +248,14 @@ function verbS(T: Token[], i: number, last: number): boolean {
   return true;
 }
 
+/** an NP of proper names only ("North Korea", "the Netherlands") */
+function properNP(T: Token[], np: Chunk): boolean {
+  for (let k = np.first; k < np.last; k++) {
+    const t = T[k]!;
+    if (t.pos !== 'PROPN' && !(k === np.first && t.norm === 'the') && t.text !== '-') return false;
+  }
+  return true;
+}
 /** prepositions after which a verb-tagged plural right after a main verb is its object ("rejected calls by X") */
 const NOUN_COMPLEMENT_PREPS = new Set(['by', 'of', 'from', 'on', 'against']);
 /** determiners after which a lone verb-tagged word is a noun ("the end", "an impounded ship") */
@@ -1025,9 +1033,27 @@ export function parseSentence(
       if (c.kind === 'P' && C[k + 1]?.kind === 'NP') {
         const pp: PP = { prep: T[c.first]!.norm, np: C[k + 1]!, more: [] };
         k += 2;
-        while (C[k]?.kind === 'CC' && C[k + 1]?.kind === 'NP' && C[k + 2]?.kind !== 'VG') {
-          pp.more.push(C[k + 1]!);
-          k += 2;
+        for (;;) {
+          if (C[k]?.kind === 'CC' && C[k + 1]?.kind === 'NP' && C[k + 2]?.kind !== 'VG') {
+            pp.more.push(C[k + 1]!);
+            k += 2;
+            continue;
+          }
+          // a list of names: "to Iran, Libya, North Korea, and Cuba"
+          const skip = C[k]?.kind === 'COMMA' && C[k + 1]?.kind === 'CC' ? 1 : 0;
+          const nx = C[k + 1 + skip];
+          if (
+            C[k]?.kind === 'COMMA' &&
+            nx?.kind === 'NP' &&
+            C[k + 2 + skip]?.kind !== 'VG' &&
+            properNP(T, pp.np) &&
+            properNP(T, nx)
+          ) {
+            pp.more.push(nx);
+            k += 2 + skip;
+            continue;
+          }
+          break;
         }
         k--;
         if (pp.prep === 'by' && cl.passive && !cl.agent) cl.agent = pp.np;

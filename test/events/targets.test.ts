@@ -72,3 +72,19 @@ test('a plural noun tagged as a verb after the main verb is its object ("rejecte
   });
   assert.match(brief(ev)[0]!, /^12\d* BRA>ARG$/);
 });
+
+test('a list of names after a preposition gives one target each ("to A, B, C, and D")', () => {
+  const ev = code('Canada sent aid to Chad, Niger, Mali, and Sudan on Monday.', {
+    actors: [
+      ['Canada', 'CAN'],
+      ['Chad', 'TCD'],
+      ['Niger', 'NER'],
+      ['Mali', 'MLI'],
+      ['Sudan', 'SDN'],
+    ],
+  });
+  assert.deepEqual(
+    ev.map((e) => e.target?.code),
+    ['TCD', 'NER', 'MLI', 'SDN'],
+  );
+});

@@ -1,0 +1,53 @@
+// Group and organisation actors named after a country, plural demonyms, bracketed acronyms.
+// Sentences written for these tests.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { Doc } from '../../src/text/doc.js';
+import { paragraphs } from '../../src/text/paragraphs.js';
+import { tokenize } from '../../src/text/tokenize.js';
+import { ActorsStage, loadKnowledgeBase } from '../../src/actors/index.js';
+
+const stage = new ActorsStage(loadKnowledgeBase());
+
+function run(text: string, published: string | null = '1995-05-02'): Doc {
+  const doc = new Doc(text, { id: 't', title: null, published, source: null, url: null });
+  doc.paragraphs = paragraphs(text);
+  tokenize(doc);
+  stage.run(doc);
+  return doc;
+}
+const codeOf = (doc: Doc, mention: string) => doc.mentions.find((x) => x.text === mention)?.code ?? null;
+
+test('plural demonyms of every country: "Liberians", "Omanis", "Filipinos"', () => {
+  const doc = run('The port police held 40 Liberians, two Omanis and three Filipinos overnight.');
+  assert.equal(codeOf(doc, 'Liberians'), 'LBR');
+  assert.equal(codeOf(doc, 'Omanis'), 'OMN');
+  assert.equal(codeOf(doc, 'Filipinos'), 'PHL');
+});
+
+test('former country names: Zaire and Kampuchea', () => {
+  const doc = run('Zaire closed its border as Kampuchean refugees arrived from Kampuchea.');
+  assert.equal(codeOf(doc, 'Zaire'), 'COD');
+  assert.equal(codeOf(doc, 'Kampuchea'), 'KHM');
+  assert.ok(doc.mentions.some((m) => m.text.startsWith('Kampuchean') && m.code?.startsWith('KHM')));
+});
+
+test('an unknown organisation named after a country is of that country, a region gives no code', () => {
+  const doc = run('The Malawi Fisheries Association met the European Fisheries Forum in Lilongwe.');
+  assert.equal(codeOf(doc, 'Malawi Fisheries Association'), 'MWI');
+  assert.equal(codeOf(doc, 'European Fisheries Forum'), null);
+});
+
+test('an acronym in brackets right after an organisation is that organisation', () => {
+  const doc = run('The Malawi Fisheries Association (AMP) said on Monday that AMP members would strike.');
+  const org = doc.mentions.find((m) => m.text === 'Malawi Fisheries Association')!;
+  const acr = doc.mentions.find((m) => m.text === 'AMP')!;
+  assert.equal(acr.actor, org.actor);
+  assert.equal(acr.code, 'MWI');
+});
+
+test('a verb right after a country name is no modifier of the role noun after it', () => {
+  const doc = run('Chile sent troops to the border.');
+  assert.equal(codeOf(doc, 'Chile'), 'CHL');
+  assert.ok(!doc.mentions.some((m) => m.text.includes('sent')));
+});
