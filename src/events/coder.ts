@@ -473,6 +473,18 @@ export class Coder {
       if (c) return c;
       return undefined;
     };
+    /** the demanding or requesting clause whose that-clause cl is, if any */
+    const requestedBy = (cl: Clause): Clause | null => {
+      // a subjunctive or "should" clause is asked for; "insisted it would not bow" is a claim
+      if (cl.negated || (cl.modal && cl.modal !== 'should' && cl.modal !== 'must')) return null;
+      const idx = clauses.indexOf(cl);
+      for (let i = idx - 1; i >= 0; i--) {
+        const r = clauses[i]!;
+        const c = controlOf(r);
+        if ((c === 'demand' || c === 'request') && embeds(r, cl)) return r;
+      }
+      return null;
+    };
     // a purpose clause's event is only intended ("mobilized groups to help X"), unless it is the act's own
     // expression ("marched to demand", "shunned work to protest") or a gerund after "to" ("resorted to throwing")
     const purposeIntended = (cl: Clause): boolean => {
@@ -508,6 +520,8 @@ export class Coder {
         mode = 'expected';
       else if ((cl.modal === 'must' || cl.modal === 'should') && reportedBy(cl)) mode = 'requested';
       else if (cl.modal) mode = 'hypothetical';
+      // "demanded that Israel withdraw", "urged that talks resume": the clause is what is asked for
+      if (mode === 'actual' && cl.form === 'finite' && requestedBy(cl)) mode = 'requested';
       const gov = governorOf(cl);
       if (cl.form === 'infinitive') {
         const inherited =
@@ -791,6 +805,16 @@ export class Coder {
         host.code.slice(0, 2) === c.code.slice(0, 2)
       )
         continue;
+      // "agreed that talks were needed", "agreed there was a need": accord on a position (019), no undertaking
+      if (c.code === '030' && cl.lemma === 'agree' && !cl.object && !cl.pps.length) {
+        let k = cl.vg.last;
+        while (
+          k < sent.last &&
+          (T[k]!.pos === 'ADV' || doc.times.some((t) => t.start <= T[k]!.start && t.end >= T[k]!.end))
+        )
+          k++;
+        if (T[k]?.norm === 'that' || T[k]?.norm === 'there') c.code = '019';
+      }
       verbCands.set(cl, c);
       const arr = clauseEvents.get(cl) ?? [];
       arr.push(c);
@@ -913,11 +937,23 @@ export class Coder {
       const arr = clauseEvents.get(cl);
       if (arr?.includes(v)) arr.splice(arr.indexOf(v), 1);
     }
+    // "staged a hunger strike in protest against X", "resigned in protest": the idiom gives the motive of the
+    // clause's own act, which is the event
+    for (let i = cands.length - 1; i >= 0; i--) {
+      const c = cands[i]!;
+      if (c.sentence !== s || !c.nominal || !c.np || !c.clause || !verbCands.has(c.clause)) continue;
+      const np = c.np;
+      if (np.first !== np.head || T[np.head]!.lemma !== 'protest' || T[np.first - 1]?.norm !== 'in') continue;
+      cands.splice(i, 1);
+      const arr = clauseEvents.get(c.clause);
+      if (arr?.includes(c)) arr.splice(arr.indexOf(c), 1);
+    }
     // "denounced Serbia's suppression of X", "is opposed to French mediation": the act criticised or rejected is
     // the content of the criticism (CAMEO codes the criticism), not an event of this sentence
     for (const [cl, v] of verbCands) {
       const root = v.code.slice(0, 2);
-      if (root !== '11' && root !== '12') continue;
+      // (and what is investigated: "completed its investigation into an allegation")
+      if (root !== '11' && root !== '12' && root !== '09') continue;
       for (let i = cands.length - 1; i >= 0; i--) {
         const c = cands[i]!;
         if (c.sentence !== s || !c.nominal || !c.np || c.clause !== cl || cl.subject.includes(c.np)) continue;
@@ -954,8 +990,10 @@ export class Coder {
     }
     // ── control verbs: "urged X to withdraw" → 0256 for the urger; the withdrawal is requested ──
     for (const cl of clauses) {
-      const deps = clauses.filter((d) => d.governor === cl);
       const cls = controlOf(cl);
+      const deps = clauses.filter(
+        (d) => d.governor === cl || ((cls === 'demand' || cls === 'request') && requestedBy(d) === cl),
+      );
       const own = verbCands.get(cl);
       // "call for the release of ...": a nominal event in the "for" phrase
       const inner: Cand[] = [];
@@ -1119,6 +1157,43 @@ export class Coder {
         (x) => x && x !== c && x.code.slice(0, 2) === root,
       );
       if (main) verbCands.delete(cl);
+    }
+    // "dispersed demonstrators protesting X", "arrested protesters demanding Y", "prevented a demonstration
+    // staged by students to protest Z": the protest or demand describes the people or the rally acted on, it
+    // is no event of its own beside the act
+    const EXPRESSIVE = /^(02|10|11|14)/;
+    for (const [cl, c] of [...verbCands]) {
+      if (!EXPRESSIVE.test(c.code)) continue;
+      // a bare participle whose subject is an earlier clause's object or phrase
+      if (cl.form === 'participle' && cl.subjectFrom === 'np' && cl.subject.length === 1) {
+        const np = cl.subject[0]!;
+        const host = clauses.find(
+          (h) =>
+            h !== cl &&
+            h.vg.first < cl.vg.first &&
+            (h.object === np || h.objectMore.includes(np) || h.pps.some((pp) => pp.np === np)) &&
+            [verbCands.get(h), ...(clauseEvents.get(h) ?? [])].some(
+              (x) => x && x !== c && Number(x.code.slice(0, 2)) >= 14,
+            ),
+        );
+        if (host) {
+          verbCands.delete(cl);
+          continue;
+        }
+      }
+      // a purpose clause of the kind of the governor's object ("prevented the demonstration ... to protest")
+      const gov = cl.governor;
+      if (cl.form === 'infinitive' && gov?.object && !controlOf(gov)) {
+        const objPat = P.nouns.get(T[gov.object.head]!.lemma)?.[0];
+        const govEv = verbCands.get(gov);
+        if (
+          objPat &&
+          objPat.code.slice(0, 2) === c.code.slice(0, 2) &&
+          govEv &&
+          govEv.code.slice(0, 2) !== c.code.slice(0, 2)
+        )
+          verbCands.delete(cl);
+      }
     }
     for (const c of verbCands.values()) cands.push(c);
 

@@ -175,3 +175,25 @@ test('a complaint against X lodged with Y targets X; joining a strike is a strik
     ['143'],
   );
 });
+
+test('the protest of the people acted on is no event beside the act', () => {
+  const a = code('Police in Springfield dispersed students protesting the new law.', {
+    places: [['Springfield', 'AT']],
+  });
+  assert.deepEqual(
+    brief(a).map((b) => b.split(' ')[0]),
+    ['175'],
+  );
+  const b = code('Police in Springfield banned a march organised by unions to protest the new law.', {
+    places: [['Springfield', 'AT']],
+  });
+  assert.deepEqual(
+    brief(b).map((x) => x.split(' ')[0]),
+    ['1721'],
+  );
+  const c = codes('Ruritania workers staged a strike on Monday in protest against Atlantis.', [
+    ['Ruritania workers', 'RURLAB'],
+    ['Atlantis', 'ATL'],
+  ]);
+  assert.deepEqual(c, ['143 RURLAB>ATL']);
+});
