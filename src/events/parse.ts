@@ -261,10 +261,26 @@ const NOUN_COMPLEMENT_PREPS = new Set(['by', 'of', 'from', 'on', 'against']);
 /** determiners after which a lone verb-tagged word is a noun ("the end", "an impounded ship") */
 const NOUN_DET = new Set(['a', 'an', 'the', 'his', 'her', 'its', 'their', 'our', "'s", '’s']);
 
+const TIME_CACHE = new WeakMap<Doc, Int32Array>();
+/** per token: 1 + the index of the date/time expression starting at it, else 0 ("last November", "in 2005") */
+function timeStarts(doc: Doc): Int32Array {
+  let a = TIME_CACHE.get(doc);
+  if (a && a.length === doc.tokens.length) return a;
+  a = new Int32Array(doc.tokens.length);
+  doc.times.forEach((t, ti) => {
+    if (t.type !== 'DATE' && t.type !== 'TIME') return;
+    const k = doc.tokenAt(t.start);
+    if (k >= 0 && k < a!.length && doc.tokens[k]!.start === t.start) a![k] = ti + 1;
+  });
+  TIME_CACHE.set(doc, a);
+  return a;
+}
+
 /** Chunk the tokens of one sentence. */
 export function chunk(doc: Doc, first: number, last: number): Chunk[] {
   const T = doc.tokens;
   const names = nameIds(doc);
+  const timeAt = timeStarts(doc);
   const named = namedTokens(doc);
   const out: Chunk[] = [];
   let i = first;
@@ -534,6 +550,8 @@ export function chunk(doc: Doc, first: number, last: number): Chunk[] {
           continue;
         }
         if (u.pos === 'PRON') break;
+        // "offered concessions last November": a date expression after the head starts a phrase of its own
+        if (timeAt[j] && T[head]!.pos === 'NOUN' && !names[j]) break;
         // "a far-left militant", "a so-called truce": a word glued by a hyphen to the next, whatever its tag
         if (
           j + 2 < last &&

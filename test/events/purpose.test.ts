@@ -1,7 +1,8 @@
 // Constructions of intent, purpose and coordination (roots 01-10), on sentences written for these tests.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { brief, code } from './helpers.js';
+import { brief, build, code } from './helpers.js';
+import { createEventsStage } from '../../src/events/index.js';
 
 test('"up to N" is part of the object: "ready to contribute up to 500 troops" → intent (0332), the sending intended', () => {
   const ev = code('Norway is ready to contribute up to 500 troops to a force in Haiti.', {
@@ -180,4 +181,70 @@ test('the market sense of demand and the appeal of a product are no events', () 
   const actors: [string, string][] = [['Chile', 'CHL']];
   assert.deepEqual(brief(code('Chile built new mines to meet growing demand.', { actors })), []);
   assert.deepEqual(brief(code('Chile appealed to consumers with cheaper wine.', { actors })), []);
+});
+
+test('a date after the object is not its head: "offered concessions last November" → 035', () => {
+  const text = 'Chile offered concessions last November to Peru.';
+  const doc = build(text, {
+    actors: [
+      ['Chile', 'CHL'],
+      ['Peru', 'PER'],
+    ],
+  });
+  const at = text.indexOf('last November');
+  doc.times.push({ start: at, end: at + 13, text: 'last November', value: '2019-11', type: 'DATE' });
+  createEventsStage().run(doc);
+  assert.ok(
+    brief(doc.events).some((b) => b.startsWith('035 CHL')),
+    brief(doc.events).join(', '),
+  );
+});
+
+test('"demanded that X withdraw": the that-clause is demanded (1056) and only requested', () => {
+  const ev = code('Chile demanded that Peru withdraw its soldiers from the border.', {
+    actors: [
+      ['Chile', 'CHL'],
+      ['Peru', 'PER'],
+    ],
+  });
+  assert.ok(brief(ev).includes('1056 CHL>PER'), brief(ev).join(', '));
+  assert.ok(!brief(ev).some((b) => b.startsWith('0874') && !b.endsWith('requested')), brief(ev).join(', '));
+});
+
+test('"agreed that ..." is accord on a position (019), "agreed to ..." an undertaking', () => {
+  const actors: [string, string][] = [
+    ['Chile', 'CHL'],
+    ['Peru', 'PER'],
+  ];
+  assert.deepEqual(brief(code('Chile and Peru agreed that the border dispute was over.', { actors })), [
+    '019 CHL>PER',
+    '019 PER>CHL',
+  ]);
+  assert.ok(
+    brief(code('Chile and Peru agreed to hold talks.', { actors })).every((b) => !b.startsWith('019')),
+  );
+});
+
+test('what is investigated is no event of its own: "opened an inquiry into attacks on X"', () => {
+  const ev = code('Chile opened an investigation into attacks on Peruvian fishermen.', {
+    actors: [
+      ['Chile', 'CHL'],
+      ['Peruvian fishermen', 'PERCVL'],
+    ],
+  });
+  assert.ok(!brief(ev).some((b) => b.startsWith('19')), brief(ev).join(', '));
+  assert.ok(
+    brief(ev).some((b) => b.startsWith('09')),
+    brief(ev).join(', '),
+  );
+});
+
+test('"insisted it would not bow to demands" is a claim, not a demand', () => {
+  const ev = code('Turkey insisted it would not bow to demands from Cyprus.', {
+    actors: [
+      ['Turkey', 'TUR'],
+      ['Cyprus', 'CYP'],
+    ],
+  });
+  assert.ok(!brief(ev).some((b) => b.startsWith('10')), brief(ev).join(', '));
 });
