@@ -248,3 +248,18 @@ test('"insisted it would not bow to demands" is a claim, not a demand', () => {
   });
   assert.ok(!brief(ev).some((b) => b.startsWith('10')), brief(ev).join(', '));
 });
+
+test('verb families of roots 05-09: reaffirm support, train forces, equip rebels, give up weapons, search houses', () => {
+  const actors: [string, string][] = [
+    ['Chile', 'CHL'],
+    ['Peru', 'PER'],
+    ['Peruvian rebels', 'PERREB'],
+    ['Peruvian police', 'PERCOP'],
+  ];
+  const one = (t: string): string[] => brief(code(t, { actors: actors.filter(([a]) => t.includes(a)) }));
+  assert.deepEqual(one('Chile reaffirmed its support for Peru.'), ['051 CHL>PER']);
+  assert.deepEqual(one('Chile trained Peruvian police.'), ['062 CHL>PERCOP']);
+  assert.deepEqual(one('Chile equipped Peruvian rebels with rifles.'), ['072 CHL>PERREB']);
+  assert.deepEqual(one('Peruvian rebels gave up their weapons.'), ['0873 PERREB>PER']);
+  assert.deepEqual(one('Police in Chile searched houses in Peru.'), ['090 CHL>PER']);
+});
