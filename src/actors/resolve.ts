@@ -57,6 +57,8 @@ const LOC_PREP = new Set([
   'towards',
   'of',
 ]);
+/** compass words before a place ("southern Serbia", "south-east Turkey") */
+const COMPASS = /^(?:(?:north|south)(?:-?(?:east|west))?|east|west|central)(?:ern)?$/;
 const QUOTE_OPEN = new Set(['“', '‘']);
 const QUOTE_CLOSE = new Set(['”', '’']);
 
@@ -98,6 +100,9 @@ export class Resolver {
       if (!m || !rec || rec.type !== 'org' || m.actor === rec.id) continue;
       st.relink(m, rec);
     }
+    // "ethnic Albanians in southern Serbia", "the Albanians of Serbia": an ethnic group is coded by the
+    // country it lives in (CAMEO: an actor located in a country, with no other affiliation, is that country)
+    this.locatedGroups(st);
     // 4. org names written with several country codes: the article's context picks
     st.settlePending();
     // 5. pronouns with a clear antecedent
@@ -141,7 +146,9 @@ export class Resolver {
       if (sh && sh.length === 1 && single) hit = sh[0]!;
     }
     if (hit) {
-      const row = pickRow(hit.rows, doc.meta.published);
+      const row = doc.meta.published
+        ? pickRow(hit.rows, doc.meta.published)
+        : (this.rowByTitle(st, f, hit.rows) ?? pickRow(hit.rows, null));
       const rec = st.get(`person:${hit.name}`, hit.name, 'person', row?.code ?? null);
       rec.surname ??= lastWord(nameKeys.length > 1 ? nameKeys : keysOf(hit.name));
       if (row?.note) for (const w of titleWordsOf(row.note)) rec.titles.add(w);
@@ -165,6 +172,29 @@ export class Resolver {
     if (title) for (const t of title.words) rec.titles.add(t);
     if (!rec.code && code) rec.code = code;
     st.add(rec, start, f.last, code ?? rec.code, 'name');
+  }
+
+  /** With no publication date, the office the text gives a person ("Kofi Annan, UN secretary-general",
+   *  "President X") picks that office's row; "former" leaves the choice to the dates. */
+  private rowByTitle(st: State, f: Found, rows: DictEntry[]): DictEntry | null {
+    const toks = st.doc.tokens;
+    const words: string[] = [];
+    if (f.titleFirst >= 0) for (let k = f.titleFirst; k < f.first; k++) words.push(toks[k]!.norm);
+    if (toks[f.last]?.text === ',') {
+      for (let k = f.last + 1; k < f.last + 8 && toks[k] && !/^[,.;:]$/.test(toks[k]!.text); k++)
+        words.push(toks[k]!.norm);
+    }
+    const text = words.join(' ').replace(/ - /g, '-');
+    if (!text || /\b(former|ex|late)\b/.test(text)) return null;
+    const titles = (text.match(TITLE_WORDS) ?? []).map((t) => t.toLowerCase());
+    if (!titles.length) return null;
+    let best: DictEntry | null = null;
+    for (const r of rows) {
+      const note = (r.note ?? '').toLowerCase();
+      if (!titles.some((t) => note.includes(t))) continue;
+      if (!best || (r.from ?? '') > (best.from ?? '')) best = r;
+    }
+    return best;
   }
 
   /** The code a title phrase gives ("Syrian President" → SYRGOV, "Foreign Secretary" → ?GOV). */
@@ -300,6 +330,28 @@ export class Resolver {
     const rec = st.get(`org:${keys.join(' ')}`, text, 'org', country);
     rec.initials ??= initialsOf(keys);
     st.add(rec, f.first, f.last, rec.code, isAcronym(text) ? 'acronym' : 'name');
+  }
+
+  private locatedGroups(st: State): void {
+    const toks = st.doc.tokens;
+    for (const m of st.all()) {
+      if (m.kind !== 'demonym' || !m.code) continue;
+      const before = toks[m.first - 1]?.norm;
+      let j = m.last;
+      const prep = toks[j]?.norm;
+      const ethnic = before === 'ethnic';
+      if (!(ethnic && (prep === 'in' || prep === 'of')) && !(before === 'the' && prep === 'of')) continue;
+      j++;
+      if (toks[j]?.norm === 'the') j++;
+      for (let n = 0; n < 2 && toks[j] && COMPASS.test(toks[j]!.norm); n++) j++;
+      const place = st.mentionAt(j);
+      if (!place || place.first !== j || place.kind !== 'name' || !place.code || place.code.length !== 3)
+        continue;
+      const c = place.code;
+      if (c === m.code || !st.kb.countries.get(c)?.iso2) continue;
+      const rec = st.get(`code:${c}`, st.kb.countries.get(c)?.name ?? c, 'country', c);
+      st.relink(m, rec);
+    }
   }
 
   private nominals(st: State, found: Found[], covered: Int32Array): void {
@@ -490,6 +542,10 @@ class State {
     m.actor = rec.id;
     m.code = rec.code;
     rec.mentions.push(m);
+  }
+
+  all(): readonly ActorMention[] {
+    return this.mentions;
   }
 
   mentionAt(tok: number): ActorMention | null {

@@ -51,3 +51,20 @@ test('a verb right after a country name is no modifier of the role noun after it
   assert.equal(codeOf(doc, 'Chile'), 'CHL');
   assert.ok(!doc.mentions.some((m) => m.text.includes('sent')));
 });
+
+test('an ethnic group is coded by the country it lives in ("ethnic Serbs in northern Kosovo")', () => {
+  const doc = run('Ethnic Greeks in southern Albania marched, and the Hungarians of Romania voted.');
+  assert.equal(codeOf(doc, 'Greeks'), 'ALB');
+  assert.equal(codeOf(doc, 'Hungarians'), 'ROU');
+  // people of one country living in another keep their nationality
+  assert.equal(codeOf(run('Greeks in Albania marched.'), 'Greeks'), 'GRC');
+});
+
+test('with no publication date, the office the text names picks the dated row', () => {
+  const undated = run('Reporters asked Kofi Annan, UN secretary-general, about the plan.', null);
+  assert.equal(codeOf(undated, 'Kofi Annan'), 'IGOUNO');
+  const former = run('Reporters asked Kofi Annan, the former UN chief, about the plan.', null);
+  assert.equal(codeOf(former, 'Kofi Annan'), 'GHAELI');
+  const dated = run('Reporters asked Kofi Annan, UN secretary-general, about the plan.', '2015-03-01');
+  assert.equal(codeOf(dated, 'Kofi Annan'), 'GHAELI');
+});
