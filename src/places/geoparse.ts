@@ -797,6 +797,30 @@ export function geoparse(doc: Doc): ParseResult {
     if (town) m.chosen = town;
   }
 
+  // the text names the country outright: its capital beats a small namesake elsewhere (Paris is the French
+  // capital in a Kentucky story that names France, not the Kentucky town)
+  const namedCountries = new Set(
+    accepted.filter((m) => m.chosen?.kind === 'country' && !m.isQualifier).map((m) => m.chosen!.country),
+  );
+  const named = (k: string | null): boolean => (placeVotes.get(k ?? '') ?? 0) >= 1 || namedCountries.has(k);
+  const capitalNamed = new Map<string, Cand | null>();
+  for (const m of accepted) {
+    const c = m.chosen;
+    if (!c || c.kind !== 'city' || c.population >= 50_000 || m.qualCountry || m.area || m.unknown) continue;
+    if (m.refs.length < 2) continue;
+    let cap = capitalNamed.get(m.key);
+    if (cap === undefined) {
+      cap = null;
+      for (const r of m.refs) {
+        const t = g.cand(r);
+        if (t.kind === 'city' && t.feature === 'P.PPLC' && t.country !== c.country && named(t.country))
+          cap = t;
+      }
+      capitalNamed.set(m.key, cap);
+    }
+    if (cap) m.chosen = cap;
+  }
+
   // evidence for cities, now that the article's places are known
   const keysSeen = new Map<string, Found>();
   for (const m of accepted) {
@@ -945,25 +969,37 @@ function countyPairs(g: Gazetteer, found: Found[]): Map<number, number> {
  * within a few miles of each other in Iowa, not the largest of each name. For each town candidate, the number
  * of the article's other town names (at most 2 counted) that have a candidate within CLUSTER_KM of it. Every
  * candidate of every name is looked at, not the first choices, so a wrong first choice does not pull the rest.
- * Only candidates in the focus country (when there is one) gain.
+ * Only candidates in the article's focus country gain (without a focus, nothing), and only for names whose
+ * largest place is in that country.
  */
 function townClusters(g: Gazetteer, found: Found[], focus: string | null): Map<number, number> {
   const out = new Map<number, number>();
   const names: Cand[][] = [];
+  /** per name: it is also a country, region or our own alias */
+  const strong: boolean[] = [];
   const seen = new Set<string>();
   for (const m of found) {
     if (m.area || m.unknown || m.refs.length === 0 || seen.has(m.key) || names.length >= 20) continue;
     seen.add(m.key);
-    const cands = (m.refs.length > 20 ? topByPop(g, m.refs, 20) : m.refs.map((r) => g.cand(r))).filter(
-      (c) => c.kind === 'city' || c.kind === 'admin2',
-    );
-    if (cands.length) names.push(cands);
+    const all = m.refs.length > 20 ? topByPop(g, m.refs, 20) : m.refs.map((r) => g.cand(r));
+    const cands = all.filter((c) => c.kind === 'city' || c.kind === 'admin2');
+    if (cands.length) {
+      names.push(cands);
+      strong.push(all.some((c) => c.kind !== 'city' && c.kind !== 'admin2'));
+    }
   }
   if (names.length < 2) return out;
   const dLat = CLUSTER_KM / 111;
   for (let a = 0; a < names.length; a++) {
+    // only a name best known in the focus country is sorted out this way: Manchester, Derby and Rome keep
+    // their English and Italian senses in a story that happens to lean American
+    // (nor a name that is also a region or country — Wales — or whose largest place is a capital — Washington)
+    if (a < strong.length && strong[a]) continue;
+    let top: Cand | null = null;
+    for (const c of names[a]!) if (c.kind === 'city' && (!top || c.population > top.population)) top = c;
+    if (!top || top.country !== focus || top.feature === 'P.PPLC' || top.feature === 'P.PPLA') continue;
     for (const c of names[a]!) {
-      if (c.kind !== 'city' || (focus && c.country !== focus)) continue;
+      if (c.kind !== 'city' || c.country !== focus) continue;
       let n = 0;
       for (let b = 0; b < names.length && n < 2; b++) {
         if (b === a) continue;
