@@ -1,7 +1,7 @@
 // The event coder: clauses and noun phrases of each sentence → coded events with actors, mode, date, place.
 import countries from '../countries.js';
 import type { Event, EventActor, EventMode, EventPlace, Place } from '../result.js';
-import type { ActorMention, Doc } from '../text/doc.js';
+import type { ActorMention, Doc, Token } from '../text/doc.js';
 import { codeInfo } from './codebook.js';
 import { loadNoise, type Noise } from './noise.js';
 import { parseSentence, type Chunk, type Clause, type PP } from './parse.js';
@@ -49,6 +49,7 @@ const TARGET_PREPS = [
   'in',
   'upon',
   'by',
+  'among',
 ];
 /** prepositions whose phrase right after an object completes it ("aid to X", "blockade of X", "calls by X") */
 const OBJECT_COMPLEMENT = new Set(['of', 'to', 'from', 'by', 'against', 'on']);
@@ -68,6 +69,13 @@ const MEASURE = new Set(
     ' ',
   ),
 );
+/** units of money: an object counted in them is money ("300 million dollars", "$5m") */
+const MONEY = new Set(
+  'dollar euro pound yen yuan rupee franc rouble ruble riyal dinar peso shekel lira'.split(' '),
+);
+const CURRENCY_SIGN = new Set(['$', '£', '€', '¥']);
+/** a stand-in head for a sum of money, which &ECONAID names as "money" */
+const MONEY_TOKEN = { lemma: 'money', norm: 'money' } as Token;
 /** generic heads of noun compounds whose modifier says what they are ("mediation mission", "aid convoy") */
 const GENERIC_HEAD = new Set(
   'mission effort effort package shipment convoy program programme operation process flight consignment delivery campaign initiative plan scheme drive'.split(
@@ -686,13 +694,24 @@ export class Coder {
           if (r) return r;
         }
       }
-      for (const prep of TARGET_PREPS) {
-        for (const pp of pps) {
-          if (pp.prep !== prep) continue;
-          // "met in Geneva": a place after a preposition of location is where, not whom, unless force is
-          // used there ("fighting in Homs" is against the people of Syria)
-          const r = fromNP(pp.np, pp.more, !LOCATIVE.has(prep) || FORCE_ROOT.test(pat.code));
-          if (r) return r;
+      // "agreed to US mediation in the talks with X": a phrase right after a noun of no actor or place
+      // ("talks with X") belongs to that noun, and is read only when the clause's own phrases name no one
+      const nested = (i: number): boolean => {
+        const prev = pps[i - 1];
+        const last = prev ? (prev.more.length ? prev.more[prev.more.length - 1]! : prev.np) : null;
+        if (!prev || !last || pps[i]!.np.first - last.last > 2) return false;
+        return !this.npActors(doc, mentionAt, prev.np, true).length && !this.placeIn(doc, prev.np);
+      };
+      for (const pass of [false, true]) {
+        for (const prep of TARGET_PREPS) {
+          for (let i = 0; i < pps.length; i++) {
+            const pp = pps[i]!;
+            if (pp.prep !== prep || nested(i) !== pass) continue;
+            // "met in Geneva": a place after a preposition of location is where, not whom, unless force is
+            // used there ("fighting in Homs" is against the people of Syria)
+            const r = fromNP(pp.np, pp.more, !LOCATIVE.has(prep) || FORCE_ROOT.test(pat.code));
+            if (r) return r;
+          }
         }
       }
       return { targets: [], place: null };
@@ -718,12 +737,23 @@ export class Coder {
             // "a mediation mission", "aid shipments": a generic head lets its noun modifier count
             if (GENERIC_HEAD.has(h.lemma) && o.head > o.first && T[o.head - 1]!.pos === 'NOUN')
               heads.push(T[o.head - 1]!);
-            if (!PARTITIVE.has(h.lemma) && !MEASURE.has(h.lemma) && h.lemma !== 'part' && h.pos !== 'NUM')
+            // "$500m", "300 million dollars": a sum of money ("$5m in aid": what it is in counts too)
+            const money =
+              MONEY.has(h.lemma) || T.slice(o.first, o.last).some((t) => CURRENCY_SIGN.has(t.text));
+            if (money) heads.push(MONEY_TOKEN);
+            if (
+              !money &&
+              !PARTITIVE.has(h.lemma) &&
+              !MEASURE.has(h.lemma) &&
+              h.lemma !== 'part' &&
+              h.pos !== 'NUM'
+            )
               continue;
             const oi = chunks.indexOf(o);
             if (
               chunks[oi + 1]?.kind === 'P' &&
-              T[chunks[oi + 1]!.first]!.norm === 'of' &&
+              (T[chunks[oi + 1]!.first]!.norm === 'of' ||
+                (money && T[chunks[oi + 1]!.first]!.norm === 'in')) &&
               chunks[oi + 2]?.kind === 'NP'
             )
               heads.push(T[chunks[oi + 2]!.head]!);
@@ -937,6 +967,23 @@ export class Coder {
       const arr = clauseEvents.get(cl);
       if (arr?.includes(v)) arr.splice(arr.indexOf(v), 1);
     }
+    // "killed in a car bomb explosion", "killed by a roadside bomb": the nominal names how the clause's generic
+    // force was used; its specific code goes to the clause's event
+    for (let i = cands.length - 1; i >= 0; i--) {
+      const c = cands[i]!;
+      if (c.sentence !== s || !c.nominal || !c.np || !c.clause || c.sources.length) continue;
+      if (!/^(18|19|20)/.test(c.code) || c.code === '190') continue;
+      const cl = c.clause;
+      const v = verbCands.get(cl);
+      if (!v || v.code !== '190') continue;
+      const inPhrase =
+        cl.agent === c.np || cl.pps.some((pp) => (pp.prep === 'in' || pp.prep === 'by') && pp.np === c.np);
+      if (!inPhrase) continue;
+      v.code = c.code;
+      cands.splice(i, 1);
+      const arr = clauseEvents.get(cl);
+      if (arr?.includes(c)) arr.splice(arr.indexOf(c), 1);
+    }
     // "staged a hunger strike in protest against X", "resigned in protest": the idiom gives the motive of the
     // clause's own act, which is the event
     for (let i = cands.length - 1; i >= 0; i--) {
@@ -1118,6 +1165,27 @@ export class Coder {
         }
       }
     }
+    // "X may halt its mediation if Y ...", "X could cut aid unless ...": a harmful act held out on a condition
+    // is a threat (CAMEO 13x) by X now
+    for (const [cl, v] of verbCands) {
+      const root = Number(v.code.slice(0, 2));
+      if (
+        root < 15 ||
+        cl.negated ||
+        cl.conditional ||
+        cl.passive ||
+        !(cl.modal === 'may' || cl.modal === 'might' || cl.modal === 'could') ||
+        !T.slice(cl.vg.last, sent.last).some((t) => t.norm === 'if' || t.norm === 'unless')
+      )
+        continue;
+      const conv = this.P.convert.get('threaten')?.find(([prefix]) => v.code.startsWith(prefix));
+      if (!conv) continue;
+      const c = makeCand(v.pattern, v.trigger, v.sources, v.targets, v.targetPlace, cl, null);
+      c.code = conv[1];
+      c.mode = 'actual';
+      c.date = clauseDate.get(cl) ?? published;
+      extra.push(c);
+    }
     for (const c of extra) cands.push(c);
     // a dependent clause lends its target ("turned up to express gratitude for Moscow's support",
     // "impose sanctions to cripple Assad", "threatened to cut off power to X")
@@ -1196,6 +1264,17 @@ export class Coder {
       }
     }
     for (const c of verbCands.values()) cands.push(c);
+    // "threatened to strike unless Israel rescinded ...": a threat with no named target is aimed at whoever the
+    // condition asks to act
+    for (const c of cands) {
+      if (c.sentence !== s || !c.code.startsWith('13') || c.targets.length) continue;
+      const cond = clauses.find((d) => d.conditional && d.vg.first > c.trigger[0] && d.subjectFrom === 'np');
+      if (!cond) continue;
+      const t = this.subjectActors(doc, mentionAt, cond.subject, chunks).filter(
+        (a) => !c.sources.some((b) => (b.code ?? '').slice(0, 3) === (a.code ?? '').slice(0, 3)),
+      );
+      if (t.length) c.targets = t;
+    }
 
     // noise: sport and entertainment contexts
     for (let i = cands.length - 1; i >= 0; i--) {
@@ -1295,7 +1374,11 @@ export class Coder {
           // "killed three in the south of X"), else, for events that are mostly domestic (CAMEO practice:
           // protests, arrests, demands without an addressee), the source's own country
           const placeCountry = iso3(c.place?.country ?? null);
-          const code = placeCountry ?? (DOMESTIC_ROOTS.has(root) && isState(srcCountry) ? srcCountry : null);
+          // (police force is used at home: "police opened fire")
+          const srcCode = c.sources[0]!.code ?? '';
+          const police = FORCE_ROOT.test(root) && /^(...)+$/.test(srcCode) && /^...(...)*COP/.test(srcCode);
+          const code =
+            placeCountry ?? ((DOMESTIC_ROOTS.has(root) || police) && isState(srcCountry) ? srcCountry : null);
           if (code)
             targets = [
               {

@@ -310,6 +310,12 @@ export function chunk(doc: Doc, first: number, last: number): Chunk[] {
       i++;
       continue;
     }
+    // "unless Israel rescinded": a conditional conjunction, whatever the tagger says
+    if ((n === 'unless' || n === 'if') && p !== 'SCONJ') {
+      push('SC', i, i + 1);
+      i++;
+      continue;
+    }
     // "Greece, like other members, plans to impose": a control verb the tagger read as a plural noun
     if (
       i > first &&

@@ -197,3 +197,29 @@ test('the protest of the people acted on is no event beside the act', () => {
   ]);
   assert.deepEqual(c, ['143 RURLAB>ATL']);
 });
+
+test('threats: the condition names the target; a harmful act held out on a condition is a threat', () => {
+  const a = codes('Ruritania threatened to hold a general strike unless Atlantis withdrew its troops.');
+  assert.ok(a.includes('133 RUR>ATL'), a.join(', '));
+  const b = codes('Ruritania may halt its mediation among Atlantis factions if the fighting goes on.');
+  assert.ok(b.includes('135 RUR>ATL'), b.join(', '));
+  // no condition: a mere possibility stays hypothetical
+  const c = codes('Ruritania may halt its mediation among Atlantis factions.');
+  assert.ok(!c.some((x) => x.startsWith('13')), c.join(', '));
+});
+
+test('police force with no named target is used at home', () => {
+  const got = codes('Kenyan police opened fire on Monday.', [['Kenyan police', 'KENCOP']]);
+  assert.deepEqual(got, ['193 KENCOP>KEN']);
+});
+
+test('a generic killing takes the code of the bombing that did it', () => {
+  const a = code('Two soldiers were killed in a car bomb explosion in Springfield.', {
+    places: [['Springfield', 'AT']],
+  });
+  assert.deepEqual(brief(a), ['1832 AUT>AUT']);
+  const b = code('Two soldiers were killed by a roadside bomb in Springfield.', {
+    places: [['Springfield', 'AT']],
+  });
+  assert.deepEqual(brief(b), ['1833 AUT>AUT']);
+});
