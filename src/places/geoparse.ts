@@ -30,6 +30,7 @@ interface Words {
   connectors: Set<string>;
   suffixes: Set<string>;
   given: Set<string>;
+  streets: Set<string>;
 }
 
 let words: Words | null = null;
@@ -54,6 +55,7 @@ function loadWords(): Words {
     connectors: get('connectors'),
     suffixes: get('suffixes'),
     given: get('given'),
+    streets: get('streets'),
   };
   return words;
 }
@@ -463,6 +465,8 @@ export function geoparse(doc: Doc): ParseResult {
     // possessive person names: "Jordan's coach" is fine; nothing to do
     // sentence-initial common words: wink tags them as non-proper nouns
     if (sentStart && single && !qualified && !strongKind && !/^(PROPN|NOUN|X)$/.test(first.pos)) return false;
+    // a street named after a place is not that place ("Hungerford St.", "Madison Avenue")
+    if (nextTok && isCap(nextTok) && w.streets.has(nextTok.norm)) return false;
     // support words before: in/at/near/from ..., "the town of", "downtown"
     for (let k = m.first - 1, n = 0; k >= sent.first && n < 3; k--, n++) {
       const p = tokens[k]!;

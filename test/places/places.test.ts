@@ -360,3 +360,12 @@ test('a province the story names keeps its towns from going abroad: Woodstock, O
   );
   assert.equal(one(doc, 'Woodstock').country, 'CA');
 });
+
+test('a street named after a place is not the place, and does not pull the story abroad', () => {
+  const doc = run(
+    'Police said the shop on Hungerford Street in Hartford was robbed twice, and a car was stolen on Madison Avenue.',
+  );
+  assert.equal(find(doc, 'Hungerford').length, 0);
+  assert.equal(find(doc, 'Madison').length, 0);
+  assert.equal(one(doc, 'Hartford').country, 'US');
+});
