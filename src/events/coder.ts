@@ -88,6 +88,12 @@ const PHYS_WORDS = new Set(
     ' ',
   ),
 );
+/** unnamed assailants: their force is coded from the place where it was used */
+const ASSAILANT = new Set(
+  'gunman attacker assailant bomber militant insurgent sniper kidnapper hijacker terrorist extremist jihadist guerrilla assassin mob rioter raider'.split(
+    ' ',
+  ),
+);
 const VERBAL_ATTACK = new Set(['attack', 'hit', 'strike', 'assault', 'blast', 'batter', 'savage']);
 /** force verbs of everyday figurative use ("costs hit profits", "Spain beat Italy 2-1"): a state as source is not
  * enough to make them physical */
@@ -738,9 +744,18 @@ export class Coder {
             if (GENERIC_HEAD.has(h.lemma) && o.head > o.first && T[o.head - 1]!.pos === 'NOUN')
               heads.push(T[o.head - 1]!);
             // "$500m", "300 million dollars": a sum of money ("$5m in aid": what it is in counts too)
+            // (the sum itself, not "£22bn savings"; "£5m of cuts" is what its of-phrase says)
             const money =
-              MONEY.has(h.lemma) || T.slice(o.first, o.last).some((t) => CURRENCY_SIGN.has(t.text));
-            if (money) heads.push(MONEY_TOKEN);
+              MONEY.has(h.lemma) ||
+              ((h.pos === 'NUM' || /^(\d[\d.,]*)?(m|bn|mn|k|million|billion|trillion)$/.test(h.norm)) &&
+                T.slice(o.first, o.last).some((t) => CURRENCY_SIGN.has(t.text)));
+            const oi0 = chunks.indexOf(o);
+            const sumOf =
+              money &&
+              chunks[oi0 + 1]?.kind === 'P' &&
+              /^(of|in)$/.test(T[chunks[oi0 + 1]!.first]!.norm) &&
+              chunks[oi0 + 2]?.kind === 'NP';
+            if (money && !sumOf) heads.push(MONEY_TOKEN);
             if (
               !money &&
               !PARTITIVE.has(h.lemma) &&
@@ -794,6 +809,21 @@ export class Coder {
         sources = clauseSources(cl);
         // "hundreds of people blocked streets in X": protesters with no named group are people of the place
         if (!sources.length && hit.code.startsWith('14') && cl.subject.length) {
+          // ("took to the streets of Dhaka": a place in any phrase of the clause)
+          let pt = this.clausePlace(doc, cl.pps);
+          for (const pp of cl.pps) pt ??= this.placeTarget(doc, pp.np);
+          if (pt) sources = [pt.actor];
+        }
+        // "gunmen stormed a hotel in Kabul", "a suicide bomber blew himself up in Baghdad": unnamed assailants
+        // are coded from the place, as an agentless passive is
+        if (
+          !sources.length &&
+          /^(18|19|20)/.test(hit.code) &&
+          cl.subject.length === 1 &&
+          [T[cl.subject[0]!.head]!.lemma, T[cl.subject[0]!.head]!.norm].some(
+            (w) => ASSAILANT.has(w) || ASSAILANT.has(w.replace(/men$/, 'man').replace(/s$/, '')),
+          )
+        ) {
           const pt = this.clausePlace(doc, cl.pps);
           if (pt) sources = [pt.actor];
         }

@@ -263,3 +263,30 @@ test('verb families of roots 05-09: reaffirm support, train forces, equip rebels
   assert.deepEqual(one('Peruvian rebels gave up their weapons.'), ['0873 PERREB>PER']);
   assert.deepEqual(one('Police in Chile searched houses in Peru.'), ['090 CHL>PER']);
 });
+
+test('a sum of money is economic aid; "$5m in aid" is aid; "$5m of cuts" and "$5bn savings" are not', () => {
+  const actors: [string, string][] = [
+    ['Japan', 'JPN'],
+    ['Indonesia', 'IDN'],
+  ];
+  assert.deepEqual(brief(code('Japan gave $5m to Indonesia for reconstruction.', { actors })), [
+    '071 JPN>IDN',
+  ]);
+  assert.deepEqual(brief(code('Japan gave 300 million dollars to Indonesia.', { actors })), ['071 JPN>IDN']);
+  assert.deepEqual(brief(code('Japan pledged $500m in aid to Indonesia.', { actors })), ['033 JPN>IDN']);
+  assert.deepEqual(brief(code('Japan delivered $234m of cuts to Indonesia.', { actors })), []);
+});
+
+test('adjectives of intent and expectation: "determined/eager to" → intent, "poised to" → expected', () => {
+  const actors: [string, string][] = [
+    ['Japan', 'JPN'],
+    ['Indonesia', 'IDN'],
+  ];
+  assert.deepEqual(brief(code('Japan is eager to hold talks with Indonesia.', { actors })), [
+    '036 JPN>IDN',
+    '040 JPN>IDN intended',
+  ]);
+  assert.deepEqual(brief(code('Japan is poised to send troops to Indonesia.', { actors })), [
+    '072 JPN>IDN expected',
+  ]);
+});
