@@ -88,3 +88,14 @@ test('a list of names after a preposition gives one target each ("to A, B, C, an
     ['TCD', 'NER', 'MLI', 'SDN'],
   );
 });
+
+test('a phrase that belongs to a noun of no actor ("talks with X") yields to the clause\'s own phrases', () => {
+  const ev = code('Peru has agreed to Brazilian mediation in the border talks with Ecuador.', {
+    actors: [
+      ['Peru', 'PER'],
+      ['Brazilian', 'BRA', 'demonym'],
+      ['Ecuador', 'ECU'],
+    ],
+  });
+  assert.equal(ev[0]!.target?.code, 'BRA');
+});
