@@ -120,6 +120,8 @@ function iso3(iso2: string | null): string | null {
 
 /** roots of acts of expression: a purpose clause of these is done by the act itself ("marched to demand") */
 const EXPRESSIVE_ROOTS = new Set(['01', '02', '10', '11', '12', '13', '14']);
+/** roots of violence (18-20): with no named victim, the people of the place it happened */
+const ASSAULT_ROOT = /^(18|19|20)/;
 /** codes of coercion and force (17-20) */
 const FORCE_ROOT = /^(17|18|19|20)/;
 /** roots whose events without a named target are domestic by CAMEO practice */
@@ -811,7 +813,8 @@ export class Coder {
         if (!sources.length && hit.code.startsWith('14') && cl.subject.length) {
           // ("took to the streets of Dhaka": a place in any phrase of the clause)
           let pt = this.clausePlace(doc, cl.pps);
-          for (const pp of cl.pps) pt ??= this.placeTarget(doc, pp.np);
+          for (const pp of cl.pps)
+            if (/^(of|to|through|toward|towards)$/.test(pp.prep)) pt ??= this.placeTarget(doc, pp.np);
           if (pt) sources = [pt.actor];
         }
         // "gunmen stormed a hotel in Kabul", "a suicide bomber blew himself up in Baghdad": unnamed assailants
@@ -1315,6 +1318,19 @@ export class Coder {
     }
   }
 
+  /** The one country of all the places a sentence names ("... when they blew themselves up in Tel Aviv"), if any. */
+  private sentenceCountry(doc: Doc, s: number): string | null {
+    const sent = doc.sentences[s]!;
+    let code: string | null = null;
+    for (const p of doc.places) {
+      if (p.start < sent.start || p.end > sent.end || !p.country) continue;
+      const c = iso3(p.country);
+      if (!c || (code && c !== code)) return null;
+      code = c;
+    }
+    return code;
+  }
+
   /** Is the context of a force verb physical (soldiers, weapons, places), or is it a metaphor? */
   private physical(
     doc: Doc,
@@ -1408,7 +1424,9 @@ export class Coder {
           const srcCode = c.sources[0]!.code ?? '';
           const police = FORCE_ROOT.test(root) && /^(...)+$/.test(srcCode) && /^...(...)*COP/.test(srcCode);
           const code =
-            placeCountry ?? ((DOMESTIC_ROOTS.has(root) || police) && isState(srcCountry) ? srcCountry : null);
+            placeCountry ??
+            ((DOMESTIC_ROOTS.has(root) || police) && isState(srcCountry) ? srcCountry : null) ??
+            (ASSAULT_ROOT.test(root) ? this.sentenceCountry(doc, c.sentence) : null);
           if (code)
             targets = [
               {

@@ -223,3 +223,25 @@ test('a generic killing takes the code of the bombing that did it', () => {
   });
   assert.deepEqual(brief(b), ['1833 AUT>AUT']);
 });
+
+test('unnamed assailants and crowds are coded from the place', () => {
+  const at = (s: string): string[] => brief(code(s, { places: [['Springfield', 'AT']] }));
+  assert.deepEqual(at('Gunmen stormed a hotel in Springfield on Friday.'), ['190 AUT>AUT']);
+  assert.deepEqual(at('A suicide bomber blew himself up at a checkpoint in Springfield.'), ['1831 AUT>AUT']);
+  assert.deepEqual(at('Thousands of students took to the streets of Springfield on Monday.'), [
+    '141 AUT>AUT',
+  ]);
+  // a natural disaster is no assailant
+  assert.deepEqual(at('The earthquake killed 200 people in Springfield.'), []);
+});
+
+test('more frames: warning of consequences, closing a strait, walking off the job, torching cars', () => {
+  assert.ok(codes('Ruritania warned Atlantis of serious consequences.').includes('130 RUR>ATL'));
+  assert.ok(
+    codes('Ruritania threatened to close the strait to Atlantis shipping.')[0]?.startsWith('1381 RUR'),
+  );
+  const walk = code('Dockworkers in Springfield walked off the job on Tuesday.', {
+    places: [['Springfield', 'AT']],
+  });
+  assert.deepEqual(brief(walk), ['143 AUT>AUT']);
+});
