@@ -31,6 +31,7 @@ interface Words {
   suffixes: Set<string>;
   given: Set<string>;
   streets: Set<string>;
+  dateline: Set<string>;
 }
 
 let words: Words | null = null;
@@ -56,6 +57,7 @@ function loadWords(): Words {
     suffixes: get('suffixes'),
     given: get('given'),
     streets: get('streets'),
+    dateline: get('dateline'),
   };
   return words;
 }
@@ -538,6 +540,27 @@ export function geoparse(doc: Doc): ParseResult {
     return null;
   }
 
+  // ---------- datelines ---------------------------------------------------------------------
+  // "WASHINGTON —", "CHICAGO (AP)": a sentence that opens with a city in capitals is a dateline, and the US
+  // cities that stand alone in datelines (AP style) are the big ones, whatever state the story names
+  for (const m of found) {
+    if (m.area || m.unknown || m.qualCountry || !w.dateline.has(m.key)) continue;
+    const first = tokens[m.first]!;
+    if (m.first !== doc.sentences[first.sent]!.first) continue;
+    const written = text.slice(m.start, m.end);
+    if (written !== written.toUpperCase()) continue;
+    let big: Cand | null = null;
+    // "NEW YORK" is New York City, which the gazetteer holds under that name
+    for (const r of [...m.refs, ...g.lookup(`${m.key} city`)]) {
+      const c = g.cand(r);
+      if (c.kind === 'city' && c.country === 'US' && (!big || c.population > big.population)) big = c;
+    }
+    if (big) {
+      m.refs = [big.ref];
+      m.qualCountry = 'US';
+    }
+  }
+
   // ---------- votes -------------------------------------------------------------------------
   for (const m of found) {
     if (m.area) {
@@ -951,8 +974,10 @@ function countyPairs(g: Gazetteer, found: Found[]): Map<number, number> {
   const add = (list: Cand[]): void => {
     for (const c of list) out.set(c.ref, Math.min(2, (out.get(c.ref) ?? 0) + 1 / list.length));
   };
-  for (const cs of counties.values()) {
-    for (const ts of towns.values()) {
+  for (const [ck, cs] of counties) {
+    for (const [tk, ts] of towns) {
+      // a town named like the county (DeKalb in DeKalb County) is found beside every county of the name
+      if (ck.startsWith(tk + ' ')) continue;
       const pc = new Set<Cand>();
       const pt = new Set<Cand>();
       for (const c of cs)

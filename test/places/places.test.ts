@@ -369,3 +369,11 @@ test('a street named after a place is not the place, and does not pull the story
   assert.equal(find(doc, 'Madison').length, 0);
   assert.equal(one(doc, 'Hartford').country, 'US');
 });
+
+test('a dateline city in capitals that stands alone (AP style) is the big city', () => {
+  const ia = run('WASHINGTON — The senator from Iowa said the farm bill would pass this week.');
+  near(one(ia, 'WASHINGTON'), 38.9, -77.04, 20);
+  near(one(run('NEW YORK (AP) — Stocks fell on Monday.'), 'NEW YORK'), 40.71, -74.0, 20);
+  // not a dateline: mixed case keeps the usual reading (the state, here)
+  assert.equal(one(run('Voters in New York backed the plan.'), 'New York').feature, 'A.ADM1');
+});
