@@ -55,7 +55,18 @@ const TARGET_PREPS = [
 const OBJECT_COMPLEMENT = new Set(['of', 'to', 'from', 'by', 'against', 'on']);
 /** prepositions that say where, not to whom */
 const LOCATIVE = new Set(['in', 'at', 'near', 'outside', 'inside', 'around', 'across']);
-const PLACE_PREPS = new Set(['in', 'at', 'near', 'outside', 'inside', 'around', 'across', 'into', 'on']);
+const PLACE_PREPS = new Set([
+  'in',
+  'at',
+  'near',
+  'outside',
+  'inside',
+  'around',
+  'across',
+  'into',
+  'on',
+  'off',
+]);
 const PARTITIVE = new Set(
   'one some many most all member leader head government army force troop minister president official spokesman spokeswoman delegation group part ministry thousand thousands hundred hundreds dozen dozens million millions score scores number crowd sea band unit contingent battalion team republic state kingdom people city region province authority administration parliament council'.split(
     ' ',
@@ -90,7 +101,7 @@ const PHYS_WORDS = new Set(
 );
 /** unnamed assailants: their force is coded from the place where it was used */
 const ASSAILANT = new Set(
-  'gunman attacker assailant bomber militant insurgent sniper kidnapper hijacker terrorist extremist jihadist guerrilla assassin mob rioter raider'.split(
+  'gunman attacker assailant bomber militant insurgent sniper kidnapper hijacker terrorist extremist jihadist guerrilla assassin mob rioter raider rebel fighter pirate arsonist'.split(
     ' ',
   ),
 );
@@ -122,6 +133,12 @@ function iso3(iso2: string | null): string | null {
 const EXPRESSIVE_ROOTS = new Set(['01', '02', '10', '11', '12', '13', '14']);
 /** roots of violence (18-20): with no named victim, the people of the place it happened */
 const ASSAULT_ROOT = /^(18|19|20)/;
+/** unnamed victims of violence ("killed 23 people"): they are the people of the place it happened */
+const VICTIMS = new Set(
+  'people person civilian man woman child villager resident passer-by bystander worker student pilgrim worshipper'.split(
+    ' ',
+  ),
+);
 /** codes of coercion and force (17-20) */
 const FORCE_ROOT = /^(17|18|19|20)/;
 /** roots whose events without a named target are domestic by CAMEO practice */
@@ -674,6 +691,13 @@ export class Coder {
         }
         return out.length ? { targets: out, place } : null;
       };
+      // "+T": the object is the target, or there is none ("received the envoy", not "received a letter from X")
+      if (pat.objTarget && pat.obj === 'ANY' && !nominal) {
+        // (the object itself is the actor: "received the envoy", not "received IMF support")
+        const mi = object ? mentionAt[object.head]! : -1;
+        if (mi < 0 || !doc.mentions[mi]!.code) return { targets: [], place: null };
+        return fromNP(object!, objectMore, false) ?? { targets: [], place: null };
+      }
       for (const f of pat.pps) {
         if (!f.target) continue;
         const pp = pps.find((x) => f.preps.has(x.prep));
@@ -951,6 +975,25 @@ export class Coder {
         const by = pps[0]?.prep === 'by' ? pps[0] : undefined;
         if (by) sources = this.npActors(doc, mentionAt, by.np, false);
       }
+      let subjectPlace: Place | null = null;
+      // "a car bomb exploded near a market in Baghdad": force that is the subject of its clause, with no one
+      // named, is coded from the place, as an agentless passive is
+      if (
+        !sources.length &&
+        /^(18|19|20)/.test(hit.code) &&
+        cl &&
+        cl.subject.includes(np) &&
+        !WEAK_FORCE.has(head.lemma) &&
+        !verbCands.get(cl)?.sources.length
+      ) {
+        // (where it happened, not what it was aimed at: "the attack on Iraq")
+        const where = (x: PP[]): PP[] => x.filter((pp) => pp.prep !== 'on' && pp.prep !== 'into');
+        const pt = this.clausePlace(doc, where(cl.pps)) ?? this.clausePlace(doc, where(pps));
+        if (pt) {
+          sources = [pt.actor];
+          subjectPlace = pt.place;
+        }
+      }
       const targetSide = findTargets(
         hit,
         null,
@@ -961,6 +1004,7 @@ export class Coder {
       );
       const c = makeCand(hit, [np.head, np.head + 1], sources, targetSide.targets, targetSide.place, cl, np);
       if (cl && !asObject && cl.subject.includes(np)) c.mode = clauseMode.get(cl) ?? 'actual';
+      c.place ??= subjectPlace;
       if (!c.place) {
         for (const pp of pps) {
           if (!PLACE_PREPS.has(pp.prep)) continue;
@@ -1241,7 +1285,7 @@ export class Coder {
       }
       return false;
     };
-    for (const [cl, c] of verbCands) if (!c.targets.length) lend(cl, c, 0);
+    for (const [cl, c] of verbCands) if (!c.targets.length && !c.pattern.objTarget) lend(cl, c, 0);
     for (const c of extra) if (!c.targets.length && c.clause) lend(c.clause, c, 0);
     // a nominal event that is a light verb's object ("began a hunger strike to protest against X")
     for (const c of cands) {
@@ -1426,7 +1470,9 @@ export class Coder {
           const code =
             placeCountry ??
             ((DOMESTIC_ROOTS.has(root) || police) && isState(srcCountry) ? srcCountry : null) ??
-            (ASSAULT_ROOT.test(root) ? this.sentenceCountry(doc, c.sentence) : null);
+            (ASSAULT_ROOT.test(root) && c.clause?.object && VICTIMS.has(T[c.clause.object.head]!.lemma)
+              ? this.sentenceCountry(doc, c.sentence)
+              : null);
           if (code)
             targets = [
               {

@@ -342,6 +342,8 @@ export function chunk(doc: Doc, first: number, last: number): Chunk[] {
         if (T[j]!.pos === 'NOUN' || T[j]!.pos === 'PROPN') head = j;
         j++;
       }
+      // ("on high alert": an adjective the tagger gave the noun's place heads the phrase)
+      if (head < 0 && T[j - 1]!.pos === 'ADJ') head = j - 1;
       if (head >= 0) {
         push('NP', i, j, head);
         i = j;

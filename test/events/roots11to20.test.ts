@@ -245,3 +245,25 @@ test('more frames: warning of consequences, closing a strait, walking off the jo
   });
   assert.deepEqual(brief(walk), ['143 AUT>AUT']);
 });
+
+test('a force event that is the subject of its clause, with no one named, is coded from where it happened', () => {
+  const at = (s: string): string[] => brief(code(s, { places: [['Springfield', 'AT']] }));
+  assert.deepEqual(at('A car bomb exploded near a market in Springfield, killing 20 people.'), [
+    '1832 AUT>AUT',
+  ]);
+  // a labour strike is no force, and an attack "on" a place is aimed at it, not launched from it
+  assert.deepEqual(at('A strike on the Springfield underground has caused chaos.'), []);
+  assert.deepEqual(at('The attack on Springfield made things worse.'), []);
+});
+
+test('"on high alert", "halted talks", "under house arrest"', () => {
+  assert.deepEqual(codes('Ruritania put its troops on high alert along the border with Atlantis.'), [
+    '152 RUR>ATL',
+  ]);
+  assert.deepEqual(codes('Ruritania halted talks with Atlantis.'), ['164 RUR>ATL']);
+  const arrest = codes('Ruritania placed the Atlantis envoy under house arrest.', [
+    ['Ruritania', 'RUR'],
+    ['Atlantis envoy', 'ATLGOV'],
+  ]);
+  assert.deepEqual(arrest, ['173 RUR>ATLGOV']);
+});
