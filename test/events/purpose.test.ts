@@ -290,3 +290,16 @@ test('adjectives of intent and expectation: "determined/eager to" → intent, "p
     '072 JPN>IDN expected',
   ]);
 });
+
+test('"+T": the object itself is the target ("received the minister"), else no event ("received support from X")', () => {
+  const actors: [string, string][] = [
+    ['Egypt', 'EGY'],
+    ['Israeli minister', 'ISRGOV'],
+    ['Israel', 'ISR'],
+  ];
+  const one = (t: string): string[] => brief(code(t, { actors: actors.filter(([a]) => t.includes(a)) }));
+  assert.deepEqual(one('Egypt received the Israeli minister in Cairo.'), ['043 EGY>ISRGOV']);
+  assert.deepEqual(one('Egypt received a letter from Israel.'), []);
+  assert.deepEqual(one('Egypt received a boost from the decision of Israel to reopen talks.'), []);
+  assert.deepEqual(one('Egypt is telephoning voters.'), []);
+});
