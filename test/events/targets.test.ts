@@ -99,3 +99,20 @@ test('a phrase that belongs to a noun of no actor ("talks with X") yields to the
   });
   assert.equal(ev[0]!.target?.code, 'BRA');
 });
+
+test('unnamed victims of violence are the people of the one country the sentence names', () => {
+  const ev = code('Rebel gunmen killed 12 people on Friday when they attacked a market in Goma.', {
+    actors: [['Rebel gunmen', 'CODREB', 'nominal']],
+    places: [['Goma', 'CD']],
+  });
+  assert.equal(ev.find((e) => e.trigger.text === 'killed')?.target?.code, 'COD');
+  // no place, or places in two countries: no guess
+  const two = code('Rebel gunmen killed 12 people on Friday when they crossed from Goma into Gisenyi.', {
+    actors: [['Rebel gunmen', 'CODREB', 'nominal']],
+    places: [
+      ['Goma', 'CD'],
+      ['Gisenyi', 'RW'],
+    ],
+  });
+  assert.equal(two.find((e) => e.trigger.text === 'killed')?.target ?? null, null);
+});
