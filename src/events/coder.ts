@@ -1150,7 +1150,10 @@ export class Coder {
           if (innerEv.nominal && innerEv.np === cl.object && innerEv.targets.length)
             targets = innerEv.targets;
           if ((cls === 'request' || cls === 'demand') && cl.object) {
-            const objActs = this.npActors(doc, mentionAt, cl.object, true);
+            // "urged Iran and the EU to ...": every conjunct of the object is asked
+            const objActs = [cl.object, ...cl.objectMore].flatMap((o) =>
+              this.npActors(doc, mentionAt, o, true),
+            );
             if (objActs.length) targets = objActs;
           }
           const base = own?.pattern ?? innerEv.pattern;
@@ -1271,8 +1274,12 @@ export class Coder {
       for (const d of clauses) {
         if (d.governor !== cl) continue;
         const dc = verbCands.get(d);
-        if (dc?.targets.length) {
-          c.targets = dc.targets;
+        // (not the source itself: "rejected a call for its forces to be deployed in X")
+        const own = (dc?.targets ?? []).filter(
+          (a) => !c.sources.some((b) => (b.actor && b.actor === a.actor) || b.code === a.code),
+        );
+        if (own.length) {
+          c.targets = own;
           return true;
         }
         const t = findTargets(bare, d.object, d.objectMore, d.pps, c.sources);

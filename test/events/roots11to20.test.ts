@@ -267,3 +267,12 @@ test('"on high alert", "halted talks", "under house arrest"', () => {
   ]);
   assert.deepEqual(arrest, ['173 RUR>ATLGOV']);
 });
+
+test('a governed clause lends its target, never the source itself', () => {
+  const got = codes('Ruritania rejected a call for its peacekeepers to be deployed in Atlantis.', [
+    ['Ruritania', 'RUR'],
+    ['its', 'RUR', 'pronoun'],
+    ['Atlantis', 'ATL'],
+  ]);
+  assert.deepEqual(got, ['1224 RUR>ATL']);
+});
