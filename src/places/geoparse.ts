@@ -804,6 +804,8 @@ export function geoparse(doc: Doc): ParseResult {
     const c = m.chosen;
     if (!c || m.qualCountry || m.area || m.unknown || m.refs.length < 2) continue;
     if (c.kind !== 'country' && c.kind !== 'city') continue;
+    // "US", "UK" written as abbreviations are the countries, not a village called Us
+    if (/^[A-Z.]{2,5}$/.test(text.slice(m.start, m.end))) continue;
     const isCountry = c.kind === 'country';
     let town = countryTown.get(m.key);
     if (town === undefined) {

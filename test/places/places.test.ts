@@ -377,3 +377,10 @@ test('a dateline city in capitals that stands alone (AP style) is the big city',
   // not a dateline: mixed case keeps the usual reading (the state, here)
   assert.equal(one(run('Voters in New York backed the plan.'), 'New York').feature, 'A.ADM1');
 });
+
+test('"US" written as an abbreviation stays the country next to French places (not the village of Us)', () => {
+  const doc = run(
+    'Shares fell in Paris and Lyon on Monday, while markets in the US were shut for the holiday.',
+  );
+  assert.equal(one(doc, 'US').feature, 'A.PCLI');
+});
