@@ -890,8 +890,13 @@ export function parseSentence(
         cl.subject = leftSubject(k);
         cl.subjectFrom = 'control';
       } else if (gov) {
-        if (objBetween && gov.object === objBetween && OBJECT_CONTROL.has(gov.lemma)) {
-          cl.subject = [objBetween];
+        if (
+          objBetween &&
+          (gov.object === objBetween || gov.objectMore.includes(objBetween)) &&
+          OBJECT_CONTROL.has(gov.lemma)
+        ) {
+          // "urged Iran and Syria to resume talks": all the conjuncts of the object act
+          cl.subject = [gov.object!, ...gov.objectMore];
           cl.subjectFrom = 'control';
         } else {
           cl.subject = gov.subject;

@@ -303,3 +303,19 @@ test('"+T": the object itself is the target ("received the minister"), else no e
   assert.deepEqual(one('Egypt received a boost from the decision of Israel to reopen talks.'), []);
   assert.deepEqual(one('Egypt is telephoning voters.'), []);
 });
+
+test('a coordinated object of a control verb: "urged Iran and Syria to resume talks" asks both, and both talk', () => {
+  const ev = code('Russia urged Iran and Syria to resume talks.', {
+    actors: [
+      ['Russia', 'RUS'],
+      ['Iran', 'IRN'],
+      ['Syria', 'SYR'],
+    ],
+  });
+  assert.deepEqual(brief(ev), [
+    '026 RUS>IRN',
+    '026 RUS>SYR',
+    '046 IRN>SYR requested',
+    '046 SYR>IRN requested',
+  ]);
+});
