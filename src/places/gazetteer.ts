@@ -530,6 +530,21 @@ function load(): Gazetteer {
   });
   const cache = new Map<number, Cand>();
   const lookupCache = new Map<string, readonly number[]>();
+  // the abbreviation entries ("ref|name") by name, built on first use (no per-candidate string building)
+  let abbrevByKey: Map<string, Set<number>> | null = null;
+  const abbrevRefs = (key: string): Set<number> | undefined => {
+    if (!abbrevByKey) {
+      abbrevByKey = new Map();
+      for (const e of abbrev) {
+        const bar = e.indexOf('|');
+        const k = e.slice(bar + 1);
+        let refs = abbrevByKey.get(k);
+        if (!refs) abbrevByKey.set(k, (refs = new Set()));
+        refs.add(Number(e.slice(0, bar)));
+      }
+    }
+    return abbrevByKey.get(key);
+  };
   const g: Gazetteer = {
     lookup(key) {
       if (!countiesLoaded && COUNTY_KEY.test(key)) loadCounties();
@@ -559,7 +574,7 @@ function load(): Gazetteer {
     country: (code) => byIso.get(code) ?? null,
     admin1: (code, adm) => admins.get(`${code}.${adm}`) ?? null,
     demonym: (key) => demonyms.get(key),
-    isAbbrev: (ref, key) => abbrev.has(`${ref}|${key}`),
+    isAbbrev: (ref, key) => abbrevRefs(key)?.has(ref) ?? false,
     stats: { cities: c.n, extras: extras.length, loadMs: 0 },
   };
   g.stats.loadMs = Math.round(performance.now() - t0);
