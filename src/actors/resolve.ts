@@ -114,7 +114,13 @@ export class Resolver {
     const doc = st.doc;
     const toks = doc.tokens;
     const start = f.titleFirst >= 0 ? f.titleFirst : f.first;
-    const title = f.titleFirst >= 0 ? this.titleInfo(st, f.titleFirst, f.first) : null;
+    // "King Hassan of Morocco", "President Nestor Kirchner of Argentina": the country named right after
+    const ofName = toks[f.last]?.norm === 'of' ? st.matchName(f.last + 1, toks.length) : null;
+    const ofCountry =
+      ofName && (ofName.hit.kind === 'country' || ofName.hit.kind === 'capital')
+        ? ofName.hit.rows[0]!.code.slice(0, 3)
+        : null;
+    const title = f.titleFirst >= 0 ? this.titleInfo(st, f.titleFirst, f.first, ofCountry) : null;
     const nameKeys: string[] = [];
     for (let k = f.first; k < f.last; k++) nameKeys.push(normWord(toks[k]!.text));
     const surname = lastWord(nameKeys);
@@ -198,7 +204,12 @@ export class Resolver {
   }
 
   /** The code a title phrase gives ("Syrian President" → SYRGOV, "Foreign Secretary" → ?GOV). */
-  private titleInfo(st: State, a: number, b: number): { code: string | null; words: string[] } {
+  private titleInfo(
+    st: State,
+    a: number,
+    b: number,
+    ofCountry: string | null = null,
+  ): { code: string | null; words: string[] } {
     const toks = st.doc.tokens;
     let country: string | null = null;
     let role: string | null = null;
@@ -221,7 +232,7 @@ export class Resolver {
       k++;
     }
     if (!role) return { code: null, words };
-    country ??= st.contextCountry(a);
+    country ??= ofCountry ?? st.contextCountry(a);
     return { code: country ? country + role : null, words };
   }
 

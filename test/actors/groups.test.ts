@@ -68,3 +68,14 @@ test('with no publication date, the office the text names picks the dated row', 
   const dated = run('Reporters asked Kofi Annan, UN secretary-general, about the plan.', '2015-03-01');
   assert.equal(codeOf(dated, 'Kofi Annan'), 'GHAELI');
 });
+
+test('a titled person "of <country>" is of that country, not of the sentence\'s other countries', () => {
+  const doc = run('Iran said that President Tomas Verdi of Chile would visit Tehran.');
+  assert.equal(codeOf(doc, 'President Tomas Verdi'), 'CHLGOV');
+});
+
+test('armed movements of the 1990s with dated roles', () => {
+  assert.equal(codeOf(run('RUF fighters left Freetown.', '1999-01-06'), 'RUF'), 'SLEREB');
+  assert.equal(codeOf(run('UNITA accused the government.', '1998-05-01'), 'UNITA'), 'AGOREB');
+  assert.equal(codeOf(run('UNITA accused the government.', '2008-09-01'), 'UNITA'), 'AGOPTY');
+});
