@@ -492,27 +492,33 @@ function load(): Gazetteer {
   let countiesLoaded = false;
   const loadCounties = (): void => {
     countiesLoaded = true;
-    for (const r of rows('us-counties.tsv')) {
-      const [, st, name, kindWord, lat, lon, size] = r;
+    // one normalisation per county; the keys of its other forms are built from it
+    for (const line of readFileSync(dataPath('places', 'us-counties.tsv'), 'utf8').split('\n')) {
+      if (!line || line.startsWith('#')) continue;
+      const [, st, name, kindWord, lat, lon, size] = line.split('\t');
       if (!st || !name || !kindWord) continue;
-      const names = [`${name} ${kindWord}`];
-      if (kindWord === 'County') names.push(`${name} Co.`);
-      if (/^(St|Ste)\. /.test(name))
-        names.push(`${name.replace(/^St\. /, 'Saint ').replace(/^Ste\. /, 'Sainte ')} ${kindWord}`);
-      extra(
-        {
-          kind: 'admin2',
-          name: `${name} ${kindWord}`,
-          geonameid: null,
-          country: 'US',
-          lat: num(lat) ?? 0,
-          lon: num(lon) ?? 0,
-          feature: 'A.ADM2',
-          population: num(size) ?? 0,
-          admin: st,
-        },
-        names,
-      );
+      const ref = -(extras.length + 1);
+      extras.push({
+        ref,
+        kind: 'admin2',
+        name: `${name} ${kindWord}`,
+        geonameid: null,
+        country: 'US',
+        lat: num(lat) ?? 0,
+        lon: num(lon) ?? 0,
+        feature: 'A.ADM2',
+        population: num(size) ?? 0,
+        admin: st,
+      });
+      const base = normName(name);
+      add(`${base} ${kindWord.toLowerCase()}`, ref);
+      if (kindWord === 'County') {
+        add(`${base} co`, ref);
+        abbrev.add(`${ref}|${base} co`);
+      }
+      // St. Clair County is also written Saint Clair County
+      if (base.startsWith('st ')) add(`saint ${base.slice(3)} ${kindWord.toLowerCase()}`, ref);
+      else if (base.startsWith('ste ')) add(`sainte ${base.slice(4)} ${kindWord.toLowerCase()}`, ref);
     }
   };
 
