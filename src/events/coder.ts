@@ -50,6 +50,8 @@ const TARGET_PREPS = [
   'upon',
   'by',
   'among',
+  // "host a meeting between X and Y": both sides
+  'between',
 ];
 /** prepositions whose phrase right after an object completes it ("aid to X", "blockade of X", "calls by X") */
 const OBJECT_COMPLEMENT = new Set(['of', 'to', 'from', 'by', 'against', 'on']);
@@ -208,18 +210,14 @@ export class Coder {
   private readonly noise: Noise;
   /** per-token flags of the article being coded (TRIGGER | SPORT | ENT) */
   private flags: Uint8Array | null = null;
-  private readonly lemmaCache = new Map<string, number>();
-
+  // looked up straight in the (small) pattern and cue tables: a cache of every lemma seen grows to tens of
+  // thousands of entries, and its misses in memory cost more than the lookups it saves
   private lemmaFlags(l: string): number {
-    let f = this.lemmaCache.get(l);
-    if (f === undefined) {
-      f =
-        (this.P.verbs.has(l) || this.P.nouns.has(l) ? TRIGGER : 0) |
-        (this.noise.sport.has(l) ? SPORT : 0) |
-        (this.noise.entertainment.has(l) ? ENT : 0);
-      if (this.lemmaCache.size < 200000) this.lemmaCache.set(l, f);
-    }
-    return f;
+    return (
+      (this.P.verbs.has(l) || this.P.nouns.has(l) ? TRIGGER : 0) |
+      (this.noise.sport.has(l) ? SPORT : 0) |
+      (this.noise.entertainment.has(l) ? ENT : 0)
+    );
   }
 
   /** appositions of the sentence being coded */
@@ -734,8 +732,12 @@ export class Coder {
         if (!prev || !last || pps[i]!.np.first - last.last > 2) return false;
         return !this.npActors(doc, mentionAt, prev.np, true).length && !this.placeIn(doc, prev.np);
       };
+      // a reporting verb speaks to its object or a "to" phrase ("told X", "said to X"), not to the phrases of
+      // what it reports ("said the bus service between X and Y ...")
+      const say = !!pat.flags?.has('say');
       for (const pass of [false, true]) {
         for (const prep of TARGET_PREPS) {
+          if (say && prep !== 'to') continue;
           for (let i = 0; i < pps.length; i++) {
             const pp = pps[i]!;
             if (pp.prep !== prep || nested(i) !== pass) continue;
@@ -823,7 +825,8 @@ export class Coder {
         // "a journalist was killed in Beirut": force with no named agent is coded from the place's country
         // (not a running tally: "5,000 have been killed in X since ...")
         const tally = T.slice(cl.vg.last, cl.region[1] + 1).some((t) => t.norm === 'since');
-        if (!sources.length && !tally && FORCE_ROOT.test(hit.code)) {
+        // (not a weak force verb: "India and Indonesia were worst hit" by a tsunami)
+        if (!sources.length && !tally && FORCE_ROOT.test(hit.code) && !WEAK_FORCE.has(cl.lemma)) {
           const pt = this.clausePlace(doc, cl.pps);
           if (pt) sources = [pt.actor];
         }
@@ -1401,7 +1404,7 @@ export class Coder {
       sources.some((a) => a.code && a.code.length === 3 && !/^(IGO|NGO|MNC)/.test(a.code))
     )
       return true;
-    if (c.targetPlace) return true;
+    if (c.targetPlace && !WEAK_FORCE.has(lemma)) return true;
     const T = doc.tokens;
     const sent = doc.sentences[c.sentence]!;
     for (let k = sent.first; k < sent.last; k++) if (PHYS_WORDS.has(T[k]!.lemma)) return true;

@@ -319,3 +319,25 @@ test('a coordinated object of a control verb: "urged Iran and Syria to resume ta
     '046 SYR>IRN requested',
   ]);
 });
+
+test('"a meeting between X and Y" names both sides; a reporting verb speaks only to its object or a to-phrase', () => {
+  const ev = code('Morocco offered to host a meeting between Israel and Syria.', {
+    actors: [
+      ['Morocco', 'MAR'],
+      ['Israel', 'ISR'],
+      ['Syria', 'SYR'],
+    ],
+  });
+  assert.ok(brief(ev).includes('036 MAR>ISR') && brief(ev).includes('036 MAR>SYR'), brief(ev).join(', '));
+  const said = code(
+    'In an interview with Syria, Morocco said the road between Israel and Syria would reopen.',
+    {
+      actors: [
+        ['Syria', 'SYR'],
+        ['Morocco', 'MAR'],
+        ['Israel', 'ISR'],
+      ],
+    },
+  );
+  assert.ok(!brief(said).some((b) => b.startsWith('010')), brief(said).join(', '));
+});
