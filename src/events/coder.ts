@@ -1368,7 +1368,9 @@ export class Coder {
       const c = cands[i]!;
       if (c.sentence !== s) continue;
       const root = Number(c.code.slice(0, 2));
-      if ((sport && root >= 11) || (ent && root >= 17)) cands.splice(i, 1);
+      // (in sport, visits, hosting, help, retreats and surrenders are fixtures and plays: only statements and
+      // appeals, roots 01-02, stay)
+      if ((sport && root >= 3) || (ent && root >= 17)) cands.splice(i, 1);
     }
   }
 
@@ -1409,6 +1411,7 @@ export class Coder {
     const sent = doc.sentences[c.sentence]!;
     for (let k = sent.first; k < sent.last; k++) if (PHYS_WORDS.has(T[k]!.lemma)) return true;
     if (
+      !WEAK_FORCE.has(lemma) &&
       doc.places.some((p) => p.start >= sent.start && p.end <= sent.end) &&
       cl &&
       cl.pps.some((pp) => PLACE_PREPS.has(pp.prep))

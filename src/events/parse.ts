@@ -100,6 +100,12 @@ const SUBORD = new Set(
   'after before since until as while because although though when once whereas'.split(' '),
 );
 
+/** verbs whose past participle is the base form ("were hit", "was cut", "are shut") */
+const SAME_PARTICIPLE = new Set(
+  'hit cut put set shut hurt let cast spread burst quit cost split shed bid thrust upset broadcast forecast beat'.split(
+    ' ',
+  ),
+);
 /** Is token t a past participle form (for passives)? wink's universal POS lacks VBN, so use the form. */
 function participle(t: Token): boolean {
   const n = t.norm;
@@ -650,7 +656,8 @@ function vgInfo(doc: Doc, vg: Chunk): { passive: boolean; negated: boolean; moda
     if (k < vg.head && BE.has(t.lemma)) be = true;
   }
   const h = T[vg.head]!;
-  if (be && h.pos === 'VERB' && participle(h) && !ADJECTIVAL.has(h.norm)) passive = true;
+  if (be && h.pos === 'VERB' && (participle(h) || SAME_PARTICIPLE.has(h.norm)) && !ADJECTIVAL.has(h.norm))
+    passive = true;
   return { passive, negated, modal };
 }
 

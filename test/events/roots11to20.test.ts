@@ -142,6 +142,11 @@ test('weak force verbs need a physical context: rising costs hit sales, a player
     got.some((b) => b.startsWith('190 RUR>ATL')),
     got.join(', '),
   );
+  // nor is a place "hit" with no one named
+  assert.deepEqual(
+    brief(code('Two towns in Springfield were badly hit.', { places: [['Springfield', 'AT']] })),
+    [],
+  );
   // "hit back at" is a retort
   assert.deepEqual(codes('Ruritania hit back at Atlantis on Monday.'), ['111 RUR>ATL']);
 });
