@@ -185,13 +185,17 @@ export class Resolver {
   private rowByTitle(st: State, f: Found, rows: DictEntry[]): DictEntry | null {
     const toks = st.doc.tokens;
     const words: string[] = [];
-    if (f.titleFirst >= 0) for (let k = f.titleFirst; k < f.first; k++) words.push(toks[k]!.norm);
+    // the title before the name ("President X"), else the role words right before it ("rebel leader X"),
+    // and the word before those ("ousted President X")
+    let a = f.titleFirst >= 0 ? f.titleFirst : f.first;
+    if (f.titleFirst < 0) while (a > f.first - 3 && a > 0 && /^(ADJ|NOUN|PROPN)$/.test(toks[a - 1]!.pos)) a--;
+    for (let k = Math.max(0, a - 1); k < f.first; k++) words.push(toks[k]!.norm);
     if (toks[f.last]?.text === ',') {
       for (let k = f.last + 1; k < f.last + 8 && toks[k] && !/^[,.;:]$/.test(toks[k]!.text); k++)
         words.push(toks[k]!.norm);
     }
     const text = words.join(' ').replace(/ - /g, '-');
-    if (!text || /\b(former|ex|late)\b/.test(text)) return null;
+    if (!text || /\b(former|ex|late|ousted|deposed|exiled|toppled)\b/.test(text)) return null;
     const titles = (text.match(TITLE_WORDS) ?? []).map((t) => t.toLowerCase());
     if (!titles.length) return null;
     let best: DictEntry | null = null;

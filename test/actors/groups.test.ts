@@ -79,3 +79,12 @@ test('armed movements of the 1990s with dated roles', () => {
   assert.equal(codeOf(run('UNITA accused the government.', '1998-05-01'), 'UNITA'), 'AGOREB');
   assert.equal(codeOf(run('UNITA accused the government.', '2008-09-01'), 'UNITA'), 'AGOPTY');
 });
+
+test('undated: role words before a name pick the row ("rebel leader X"); "ousted" keeps the dates\' choice', () => {
+  const taylor = run('Liberian rebel leader Charles Taylor met envoys.', null);
+  assert.equal(codeOf(taylor, 'Charles Taylor'), 'LBRREB');
+  const akayev = run('Ousted President Askar Akayev spoke to reporters.', null);
+  assert.equal(codeOf(akayev, 'President Askar Akayev'), 'KGZELI');
+  const moi = run('President Daniel arap Moi opened the session.', null);
+  assert.equal(codeOf(moi, 'President Daniel arap Moi'), 'KENGOV');
+});
