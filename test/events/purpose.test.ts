@@ -341,3 +341,22 @@ test('"a meeting between X and Y" names both sides; a reporting verb speaks only
   );
   assert.ok(!brief(said).some((b) => b.startsWith('010')), brief(said).join(', '));
 });
+
+test('in a sport context only statements and appeals stay: a team visiting, hosting or retreating is no event', () => {
+  const actors: [string, string][] = [
+    ['Zambia', 'ZMB'],
+    ['Malawi', 'MWI'],
+  ];
+  assert.deepEqual(
+    brief(
+      code('In the cup, former champions Zambia will host Malawi in the third group match of the league.', {
+        actors,
+      }),
+    ),
+    [],
+  );
+  assert.deepEqual(brief(code('Zambia will host Malawi for talks on the border.', { actors })), [
+    '036 ZMB>MWI',
+    '043 ZMB>MWI expected',
+  ]);
+});
