@@ -88,3 +88,10 @@ test('undated: role words before a name pick the row ("rebel leader X"); "ousted
   const moi = run('President Daniel arap Moi opened the session.', null);
   assert.equal(codeOf(moi, 'President Daniel arap Moi'), 'KENGOV');
 });
+
+test('peoples of one country with no ethnic code are that country ("Igbo elders", "Basque separatists")', () => {
+  const doc = run('Igbo elders met Basque separatists and Chechen rebels in Geneva.');
+  assert.equal(codeOf(doc, 'Igbo'), 'NGA');
+  assert.equal(codeOf(doc, 'Basque separatists'), 'ESPREB');
+  assert.equal(codeOf(doc, 'Chechen rebels'), 'RUSREB');
+});
