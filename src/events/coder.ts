@@ -126,11 +126,33 @@ const REPORTING = new Set(
 );
 const ELABORATIVE = new Set(['include', 'involve', 'comprise', 'contain']);
 
+/** the hyphen compound that ends a phrase ("a sit-in" → "sit-in"), if any */
+function compound(T: Token[], np: Chunk): string | null {
+  const k = np.last - 1;
+  if (k - 2 < np.first) return null;
+  const a = T[k - 2]!;
+  const h = T[k - 1]!;
+  const b = T[k]!;
+  if (h.text !== '-' || a.end !== h.start || h.end !== b.start) return null;
+  return `${a.norm}-${b.norm}`;
+}
+
 function iso3(iso2: string | null): string | null {
   if (!iso2) return null;
   return countries.alpha2ToAlpha3(iso2.toUpperCase()) ?? null;
 }
 
+/** prepositions of time and circumstance: their phrase is no content of the clause's act */
+const ADJUNCT_PREPS = new Set([
+  'after',
+  'before',
+  'since',
+  'until',
+  'following',
+  'despite',
+  'amid',
+  'during',
+]);
 /** roots of acts of expression: a purpose clause of these is done by the act itself ("marched to demand") */
 const EXPRESSIVE_ROOTS = new Set(['01', '02', '10', '11', '12', '13', '14']);
 /** roots of violence (18-20): with no named victim, the people of the place it happened */
@@ -765,6 +787,11 @@ export class Coder {
           const objs = cl.passive ? cl.subject : cl.object ? [cl.object, ...cl.objectMore] : [];
           if (!objs.length) continue;
           const heads = objs.map((c) => T[c.head]!);
+          // "staged a sit-in": a hyphen compound at the end of the phrase counts as one word
+          for (const o of objs) {
+            const w = compound(T, o);
+            if (w) heads.push({ lemma: w, norm: w } as Token);
+          }
           // "part of a stronghold", "most of the city": the head of the of-phrase counts too
           for (const o of objs) {
             const h = T[o.head]!;
@@ -927,8 +954,9 @@ export class Coder {
       const np = chunks[ci]!;
       if (np.kind !== 'NP' || consumed.has(np)) continue;
       const head = T[np.head]!;
-      const list = P.nouns.get(head.lemma) ?? P.nouns.get(head.norm);
-      if (!list || head.pos !== 'NOUN') continue;
+      const cw = compound(T, np);
+      const list = P.nouns.get(head.lemma) ?? P.nouns.get(head.norm) ?? (cw ? P.nouns.get(cw) : undefined);
+      if (!list || (head.pos !== 'NOUN' && !(cw && P.nouns.has(cw)))) continue;
       // phrases after the noun
       const pps: PP[] = [];
       let k = ci + 1;
@@ -1080,11 +1108,15 @@ export class Coder {
     for (const [cl, v] of verbCands) {
       const root = v.code.slice(0, 2);
       // (and what is investigated: "completed its investigation into an allegation")
-      if (root !== '11' && root !== '12' && root !== '09') continue;
+      // (and what is eased or ended: "called a truce in its battle with X", "lifted the siege of X")
+      if (root !== '11' && root !== '12' && root !== '09' && root !== '08') continue;
       for (let i = cands.length - 1; i >= 0; i--) {
         const c = cands[i]!;
         if (c.sentence !== s || !c.nominal || !c.np || c.clause !== cl || cl.subject.includes(c.np)) continue;
         if (c.np.first < cl.vg.last || c.np.last > cl.region[1]) continue;
+        // (not an event the act follows: "resigned three days after a veto", "condemned X after its attack")
+        const pp = cl.pps.find((x) => x.np === c.np || x.more.includes(c.np!));
+        if (pp && ADJUNCT_PREPS.has(pp.prep)) continue;
         cands.splice(i, 1);
         const arr = clauseEvents.get(cl);
         if (arr?.includes(c)) arr.splice(arr.indexOf(c), 1);
@@ -1128,7 +1160,11 @@ export class Coder {
       for (const d of deps)
         inner.push(...(clauseEvents.get(d) ?? []).filter((c) => !c.nominal || c.np === d.object));
       if ((cls === 'request' || cls === 'demand') && !deps.length) {
-        for (const c of clauseEvents.get(cl) ?? []) if (c.nominal && c !== own) inner.push(c);
+        for (const c of clauseEvents.get(cl) ?? []) {
+          // "called a truce", "called a strike": the object of "call" is declared, not asked for
+          if (cl.lemma === 'call' && c.np && c.np === cl.object) continue;
+          if (c.nominal && c !== own) inner.push(c);
+        }
       }
       // (an event that needs a target and has none is no content: "agreed to introduce a ban on smoking")
       const innerEv = inner.find(

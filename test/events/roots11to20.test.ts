@@ -281,3 +281,34 @@ test('a governed clause lends its target, never the source itself', () => {
   ]);
   assert.deepEqual(got, ['1224 RUR>ATL']);
 });
+
+test('more frames: a sit-in, a blocked pipeline, reservists, tanks rolling in, a massacre', () => {
+  const first = (s: string, actors?: [string, string | null][]): string =>
+    codes(s, actors)[0]?.split(' ')[0] ?? '';
+  assert.equal(
+    first('Ruritania students staged a sit-in outside the Atlantis embassy.', [
+      ['Ruritania students', 'RUREDU'],
+      ['Atlantis embassy', 'ATLGOV'],
+    ]),
+    '141',
+  );
+  assert.equal(
+    first('Ruritania villagers blocked an oil pipeline.', [['Ruritania villagers', 'RURCVL']]),
+    '144',
+  );
+  assert.equal(first('Ruritania mobilized reservists on the border with Atlantis.'), '154');
+  assert.equal(
+    first('Ruritania tanks rolled into Atlantis.', [
+      ['Ruritania tanks', 'RURMIL'],
+      ['Atlantis', 'ATL'],
+    ]),
+    '192',
+  );
+  assert.equal(
+    first('Ruritania troops massacred Atlantis villagers.', [
+      ['Ruritania troops', 'RURMIL'],
+      ['Atlantis villagers', 'ATLCVL'],
+    ]),
+    '202',
+  );
+});
