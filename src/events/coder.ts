@@ -851,7 +851,10 @@ export class Coder {
         sources = cl.agent ? this.subjectActors(doc, mentionAt, [cl.agent], chunks) : [];
         // "a journalist was killed in Beirut": force with no named agent is coded from the place's country
         // (not a running tally: "5,000 have been killed in X since ...")
-        const tally = T.slice(cl.vg.last, cl.region[1] + 1).some((t) => t.norm === 'since');
+        // (nor the count of an absolute phrase: "..., with at least 23,000 people killed")
+        const tally =
+          T.slice(cl.vg.last, cl.region[1] + 1).some((t) => t.norm === 'since') ||
+          (cl.subject.length > 0 && T[cl.subject[0]!.first - 1]?.norm === 'with');
         // (not a weak force verb: "India and Indonesia were worst hit" by a tsunami)
         if (!sources.length && !tally && FORCE_ROOT.test(hit.code) && !WEAK_FORCE.has(cl.lemma)) {
           const pt = this.clausePlace(doc, cl.pps);

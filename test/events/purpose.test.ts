@@ -47,8 +47,8 @@ test('"gave a warm welcome": an adverb-tagged adjective inside the object phrase
   assert.deepEqual(brief(ev), ['043 ESPGOV>CHNGOV']);
 });
 
-test('a purpose clause is only intended: "mobilized volunteers to help Peru"', () => {
-  const ev = code('Chile mobilized volunteers to help Peru.', {
+test('a purpose clause is only intended: "recruited volunteers to help Peru"', () => {
+  const ev = code('Chile recruited volunteers to help Peru.', {
     actors: [
       ['Chile', 'CHL'],
       ['Peru', 'PER'],
@@ -359,4 +359,26 @@ test('in a sport context only statements and appeals stay: a team visiting, host
     '036 ZMB>MWI',
     '043 ZMB>MWI expected',
   ]);
+});
+
+test('"called a truce" declares it (0871), "called for a truce" asks for it; an insurance arm is no weapon', () => {
+  const actors: [string, string][] = [
+    ['Chile', 'CHL'],
+    ['Peru', 'PER'],
+  ];
+  assert.deepEqual(brief(code('Chile called a truce in its battle with Peru.', { actors })), [
+    '0871 CHL>PER',
+  ]);
+  assert.deepEqual(brief(code('Chile called for a truce with Peru.', { actors })), ['0256 CHL>PER']);
+  assert.deepEqual(brief(code('Chile sold its insurance arm to Peru.', { actors })), []);
+  assert.deepEqual(brief(code('Chile sold arms to Peru.', { actors })), ['072 CHL>PER']);
+});
+
+test('"met with disapproval" is a reception, not a meeting', () => {
+  const actors: [string, string][] = [
+    ['Chile', 'CHL'],
+    ['Peru', 'PER'],
+  ];
+  assert.deepEqual(brief(code('The plans of Chile have met with disapproval from Peru.', { actors })), []);
+  assert.deepEqual(brief(code('Chile met with Peru on Monday.', { actors })), ['040 CHL>PER']);
 });
