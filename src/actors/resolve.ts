@@ -57,6 +57,12 @@ const LOC_PREP = new Set([
   'towards',
   'of',
 ]);
+/** region and ethnic codes that are no state (they do not compete for a story's country) */
+const NON_STATE = /^(EUR|WST|MEA|AFR|ASA|LAM|NAF|SAF|WAF|EAF|CAU|SCN|BLK|ARB|KUR|MUS|CHR|JEW)$/;
+/** roles of institutions that news names without a country ("the police", "the army", "the government") */
+const CONTEXT_ROLES = new Set(['GOV', 'MIL', 'COP', 'SPY', 'LEG', 'JUD']);
+/** prepositions after a role noun that name whose it is ("police in X", "the army of X") */
+const GROUP_PREP = new Set(['in', 'of', 'from', 'at']);
 /** compass words before a place ("southern Serbia", "south-east Turkey") */
 const COMPASS = /^(?:(?:north|south)(?:-?(?:east|west))?|east|west|central)(?:ern)?$/;
 const QUOTE_OPEN = new Set(['“', '‘']);
@@ -440,7 +446,25 @@ export class Resolver {
         startTok > 0 && toks[startTok - 1]!.norm === 'the' && toks[startTok - 1]!.sent === toks[i]!.sent;
       if (det) startTok--;
       const plural = ag.plural || info.plural;
-      st.addNominal(startTok, end, code, info, plural, !!mod && !!code, det);
+      // "the police arrested ...", "Troops fired on ...", "the government said": an institution named with no
+      // country is the one of the story's context (CAMEO codes it with that country); a following
+      // "in/of/from X" names it instead (the event coder reads that phrase)
+      let inContext = false;
+      if (
+        !code &&
+        !mod &&
+        !info.person &&
+        CONTEXT_ROLES.has(info.code) &&
+        (det || startTok === st.doc.sentences[toks[i]!.sent]?.first) &&
+        !GROUP_PREP.has(toks[end]?.norm ?? '')
+      ) {
+        const c = st.contextCountry(i, true);
+        if (c && st.kb.countries.get(c)?.iso2) {
+          code = c + info.code;
+          inContext = true;
+        }
+      }
+      st.addNominal(startTok, end, code, info, plural, (!!mod && !!code) || inContext, det);
       i = end;
     }
   }
@@ -725,20 +749,31 @@ class State {
   }
 
   /** The country most present around token `tok` (same sentence first, then the article). */
-  contextCountry(tok: number): string | null {
+  contextCountry(tok: number, clear = false): string | null {
     const toks = this.doc.tokens;
     const sent = toks[tok]?.sent ?? -1;
     const local = new Map<string, number>();
+    /** weight of international organisations (they compete for "the parliament", "the commission") */
+    let intl = 0;
     for (const m of this.mentions) {
       const c = m.code ? countryOf(m.code) : null;
-      if (!c) continue;
       const d = Math.abs(toks[m.first]!.sent - sent);
       const w = d === 0 ? 4 : d === 1 ? 2 : 1;
+      if (!c) {
+        if (m.code && /^IGO/.test(m.code)) intl += w;
+        continue;
+      }
       local.set(c, (local.get(c) ?? 0) + w);
     }
     let best: string | null = null;
     let bw = 0;
     for (const [c, w] of local) if (w > bw) [best, bw] = [c, w];
+    // clear: the country must outweigh all others together (a story about one country)
+    if (clear && best) {
+      let rest = intl;
+      for (const [c, w] of local) if (c !== best && !NON_STATE.test(c)) rest += w;
+      if (bw < 2 || bw <= rest) return null;
+    }
     return best;
   }
 

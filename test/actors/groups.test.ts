@@ -95,3 +95,15 @@ test('peoples of one country with no ethnic code are that country ("Igbo elders"
   assert.equal(codeOf(doc, 'Basque separatists'), 'ESPREB');
   assert.equal(codeOf(doc, 'Chechen rebels'), 'RUSREB');
 });
+
+test('"the police", "the government" with no country are those of a story about one country', () => {
+  const one = run('Kenya held elections on Monday. The police arrested 20 supporters of the opposition.');
+  assert.equal(codeOf(one, 'The police'), 'KENCOP');
+  // two countries of equal weight, or an international body, leave it uncoded
+  const two = run('Kenya and Uganda signed a deal. The police arrested 20 smugglers.');
+  assert.equal(codeOf(two, 'The police'), null);
+  const eu = run('The EU criticised Malta. The parliament will vote on Friday.');
+  assert.equal(codeOf(eu, 'The parliament'), null);
+  // "police in X" is left to the phrase
+  assert.equal(codeOf(run('Kenya held talks. Police in Uganda arrested 20 smugglers.'), 'Police'), null);
+});
