@@ -837,6 +837,11 @@ export class Coder {
       }
       // a pattern coded "-" says the words are no event here ("free up resources", "release its results")
       if (!hit || hit.code === '-') continue;
+      // "..., with at least 23,000 people killed": a participle of an absolute phrase is a count, not an act
+      if (cl.form === 'participle' && !T[cl.verb]!.norm.endsWith('ing')) {
+        const before = chunks[chunks.indexOf(cl.vg) - 1];
+        if (before?.kind === 'NP' && T[before.first - 1]?.norm === 'with') continue;
+      }
       // "..., killing 20 people": a participle after the main event restates it
       if (
         cl.subjectFrom === 'participle' &&
@@ -851,10 +856,7 @@ export class Coder {
         sources = cl.agent ? this.subjectActors(doc, mentionAt, [cl.agent], chunks) : [];
         // "a journalist was killed in Beirut": force with no named agent is coded from the place's country
         // (not a running tally: "5,000 have been killed in X since ...")
-        // (nor the count of an absolute phrase: "..., with at least 23,000 people killed")
-        const tally =
-          T.slice(cl.vg.last, cl.region[1] + 1).some((t) => t.norm === 'since') ||
-          (cl.subject.length > 0 && T[cl.subject[0]!.first - 1]?.norm === 'with');
+        const tally = T.slice(cl.vg.last, cl.region[1] + 1).some((t) => t.norm === 'since');
         // (not a weak force verb: "India and Indonesia were worst hit" by a tsunami)
         if (!sources.length && !tally && FORCE_ROOT.test(hit.code) && !WEAK_FORCE.has(cl.lemma)) {
           const pt = this.clausePlace(doc, cl.pps);

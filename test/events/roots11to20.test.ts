@@ -312,3 +312,10 @@ test('more frames: a sit-in, a blocked pipeline, reservists, tanks rolling in, a
     '202',
   );
 });
+
+test('"with N people killed": the count of an absolute phrase is no act', () => {
+  assert.deepEqual(
+    codes('The worst-hit countries are Ruritania and Atlantis, with at least 2,000 people killed.'),
+    [],
+  );
+});
