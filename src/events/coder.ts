@@ -55,6 +55,8 @@ const TARGET_PREPS = [
 ];
 /** prepositions whose phrase right after an object completes it ("aid to X", "blockade of X", "calls by X") */
 const OBJECT_COMPLEMENT = new Set(['of', 'to', 'from', 'by', 'against', 'on']);
+/** auxiliaries of a past or perfect verb group ("had agreed", "was freed") */
+const PAST_AUX = new Set(['had', 'has', 'have', 'was', 'were', 'did']);
 /** prepositions that say where, not to whom */
 const LOCATIVE = new Set(['in', 'at', 'near', 'outside', 'inside', 'around', 'across']);
 const PLACE_PREPS = new Set([
@@ -530,11 +532,18 @@ export class Coder {
     const requestedBy = (cl: Clause): Clause | null => {
       // a subjunctive or "should" clause is asked for; "insisted it would not bow" is a claim
       if (cl.negated || (cl.modal && cl.modal !== 'should' && cl.modal !== 'must')) return null;
+      // "demanded that he resign(s)" asks; "told MPs that the US had agreed" reports: a mandate is not in
+      // the past, and after a verb of asking ("tell", "advise") it is in the base form
+      const fin = T[cl.vg.first]!;
+      const past =
+        !cl.modal && (PAST_AUX.has(fin.norm) || (fin.norm.endsWith('ed') && fin.norm !== fin.lemma));
+      const base = !cl.modal && fin.norm === fin.lemma;
       const idx = clauses.indexOf(cl);
       for (let i = idx - 1; i >= 0; i--) {
         const r = clauses[i]!;
         const c = controlOf(r);
-        if ((c === 'demand' || c === 'request') && embeds(r, cl)) return r;
+        if (((c === 'demand' && !past) || (c === 'request' && (base || !!cl.modal))) && embeds(r, cl))
+          return r;
       }
       return null;
     };
@@ -1489,6 +1498,17 @@ export class Coder {
         c.code = prev.code;
         if (!c.targets.length) c.targets = prev.targets;
         if (!c.place) c.place = prev.place;
+      }
+      // "deported without facing torture", "arrested without firing a shot": what comes "without" did not happen
+      if (c.mode === 'actual') {
+        for (let k = c.trigger[0] - 1; k >= Math.max(0, c.trigger[0] - 5); k--) {
+          const t = T[k]!;
+          if (t.pos === 'PUNCT' || t.sent !== T[c.trigger[0]]!.sent) break;
+          if (t.norm === 'without') {
+            c.mode = 'denied';
+            break;
+          }
+        }
       }
       const pairwise = c.sources.length > 1 && c.pattern.flags.has('sym') && !c.targetPlace;
       if (c.pattern.flags.has('needT') && !c.targets.length && !pairwise) continue;
