@@ -44,8 +44,10 @@ export function writeKbCache(file = KB_FILE): void {
   const head = Buffer.alloc(4);
   head.writeUInt32LE(fp.length, 0);
   mkdirSync(join(file, '..'), { recursive: true });
-  writeFileSync(`${file}.tmp`, Buffer.concat([head, fp, body]));
-  renameSync(`${file}.tmp`, file);
+  // a file of its own per writer, renamed into place: parallel builds never mix their bytes
+  const tmp = `${file}.${process.pid}.tmp`;
+  writeFileSync(tmp, Buffer.concat([head, fp, body]));
+  renameSync(tmp, file);
 }
 
 /** The compiled built-in KB from the cache when it was made from the current inputs, else null. */

@@ -312,8 +312,10 @@ export function writeCitiesIndex(file = INDEX_FILE): void {
     parts.push(b, Buffer.alloc(pad(b.length) - b.length));
   }
   mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(`${file}.tmp`, Buffer.concat(parts));
-  renameSync(`${file}.tmp`, file);
+  // a file of its own per writer, renamed into place: parallel builds never mix their bytes
+  const tmp = `${file}.${process.pid}.tmp`;
+  writeFileSync(tmp, Buffer.concat(parts));
+  renameSync(tmp, file);
 }
 
 /** The decoded index when present and made from this cities.pbf by this code, else null. */
