@@ -3,6 +3,9 @@
 import type { Actor } from '../result.js';
 import type { ActorMention, Doc, Token } from '../text/doc.js';
 import { normWord, pickRow, type AgentInfo, type DictEntry, type KnowledgeBase, type NameHit } from './kb.js';
+
+/** titles of peers and knights */
+const PEERAGE = new Set(['lord', 'lady', 'baroness', 'baron', 'viscount', 'earl', 'sir', 'dame']);
 import type { Found } from './ner.js';
 
 type Kind = ActorMention['kind'];
@@ -154,8 +157,10 @@ export class Resolver {
           return;
         }
       }
+      // "Lord Butler", "Sir Alan": peers and knights go by names that are not a dictionary person's surname
+      const peer = PEERAGE.has(toks[f.first - 1]?.norm ?? '');
       const sh = this.kb.surnames.get(surname);
-      if (sh && sh.length === 1 && single) hit = sh[0]!;
+      if (sh && sh.length === 1 && single && !peer) hit = sh[0]!;
     }
     if (hit) {
       const row = doc.meta.published

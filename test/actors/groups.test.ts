@@ -107,3 +107,11 @@ test('"the police", "the government" with no country are those of a story about 
   // "police in X" is left to the phrase
   assert.equal(codeOf(run('Kenya held talks. Police in Uganda arrested 20 smugglers.'), 'Police'), null);
 });
+
+test('a peer is not the one dictionary person who shares the surname ("Lord Butler" is not Richard Butler)', () => {
+  const doc = run(
+    'Lord Butler criticised the report. Richard Butler, the former weapons inspector, did not comment.',
+  );
+  assert.notEqual(codeOf(doc, 'Lord Butler')?.slice(0, 3) ?? codeOf(doc, 'Butler')?.slice(0, 3), 'AUS');
+  assert.equal(codeOf(doc, 'Richard Butler')?.slice(0, 3), 'AUS');
+});
