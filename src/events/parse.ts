@@ -673,6 +673,20 @@ export function parseSentence(
   const byChunk = new Map<number, Clause>();
   let conditionalUntil = -1;
   const appos = new Map<Chunk, Chunk>();
+  /** "The men freed from custody are expected to", "Journalists seized in X were released": a bare participle
+   *  after a noun phrase, followed by a phrase, with a verb group with an auxiliary later before any clause
+   *  boundary, is a reduced passive relative, not the sentence's verb. */
+  const reducedBeforeVerb = (ci: number): boolean => {
+    const ch = C[ci]!;
+    if (ch.kind !== 'VG' || ch.head !== ch.first || !participle(T[ch.head]!)) return false;
+    if (C[ci - 1]?.kind !== 'NP' || C[ci + 1]?.kind !== 'P') return false;
+    for (let k = ci + 2; k < C.length; k++) {
+      const c = C[k]!;
+      if (c.kind === 'VG') return c.head > c.first;
+      if (c.kind !== 'NP' && c.kind !== 'P' && c.kind !== 'TIME') return false;
+    }
+    return false;
+  };
   /** The subject of the verb group at chunk ci: the nearest NP to its left not governed by a preposition. */
   const leftSubject = (ci: number): Chunk[] => {
     let k = ci - 1;
@@ -690,6 +704,10 @@ export function parseSentence(
         continue;
       }
       // "hackers angered by the cartoons have defaced": a reduced passive relative between subject and verb
+      if (reducedBeforeVerb(k)) {
+        k--;
+        continue;
+      }
       if (
         c.kind === 'VG' &&
         c.head === c.first &&
@@ -818,7 +836,8 @@ export function parseSentence(
     } else if (
       !hasAux &&
       (headTok.norm.endsWith('ing') ||
-        (participle(headTok) && prevC?.kind === 'NP' && ci >= 2 && C[ci - 2]?.kind === 'P'))
+        (participle(headTok) && prevC?.kind === 'NP' && ci >= 2 && C[ci - 2]?.kind === 'P') ||
+        reducedBeforeVerb(ci))
     )
       form = 'participle';
     else if (!hasAux && headTok.norm.endsWith('ing')) form = 'participle';

@@ -53,3 +53,20 @@ test('what comes "without" did not happen', () => {
     brief(ev).join(' '),
   );
 });
+
+test('a reduced passive relative before the verb is done to its noun, not by it', () => {
+  const ev = code('Chilean sailors freed from Peruvian custody in Lima are expected to fly home.', {
+    actors: [
+      ['Chilean sailors', 'CHL'],
+      ['Peruvian custody', 'PER'],
+    ],
+  });
+  assert.ok(!ev.some((e) => e.source.code === 'CHL' && e.code.startsWith('08')), brief(ev).join(' '));
+  const kidnap = code('Chilean reporters kidnapped by Peruvian rebels in Lima were released on Monday.', {
+    actors: [
+      ['Chilean reporters', 'CHLMED'],
+      ['Peruvian rebels', 'PERREB'],
+    ],
+  });
+  assert.ok(brief(kidnap).includes('181 PERREB>CHLMED'), brief(kidnap).join(' '));
+});
