@@ -234,14 +234,11 @@ export class Coder {
   private readonly noise: Noise;
   /** per-token flags of the article being coded (TRIGGER | SPORT | ENT) */
   private flags: Uint8Array | null = null;
-  // looked up straight in the (small) pattern and cue tables: a cache of every lemma seen grows to tens of
-  // thousands of entries, and its misses in memory cost more than the lookups it saves
+  /** the flags of every word of the pattern and cue tables, built once: one lookup per token instead of four
+   *  (a cache of every lemma seen would grow to tens of thousands of entries; this table stays small) */
+  private readonly wordFlags: Map<string, number>;
   private lemmaFlags(l: string): number {
-    return (
-      (this.P.verbs.has(l) || this.P.nouns.has(l) ? TRIGGER : 0) |
-      (this.noise.sport.has(l) ? SPORT : 0) |
-      (this.noise.entertainment.has(l) ? ENT : 0)
-    );
+    return this.wordFlags.get(l) ?? 0;
   }
 
   /** appositions of the sentence being coded */
@@ -251,6 +248,15 @@ export class Coder {
     this.P = patterns;
     this.hooks = hooks;
     this.noise = loadNoise();
+    const wf = new Map<string, number>();
+    const add = (words: Iterable<string>, f: number): void => {
+      for (const w of words) wf.set(w, (wf.get(w) ?? 0) | f);
+    };
+    add(patterns.verbs.keys(), TRIGGER);
+    add(patterns.nouns.keys(), TRIGGER);
+    add(this.noise.sport, SPORT);
+    add(this.noise.entertainment, ENT);
+    this.wordFlags = wf;
   }
 
   code(doc: Doc): Event[] {
@@ -277,7 +283,8 @@ export class Coder {
     const sportyArticle = sportHits >= 6 && sportHits / T.length > 0.01;
     const cands: Cand[] = [];
     for (let s = 0; s < doc.sentences.length; s++) {
-      this.sentence(doc, s, mentionAt, cands, sportyArticle);
+      const ctx = this.sentenceContext(doc, s, mentionAt, sportyArticle);
+      if (ctx) this.sentence(doc, s, mentionAt, cands, ctx.sport, ctx.ent);
     }
     return this.finish(doc, cands);
   }
@@ -410,7 +417,14 @@ export class Coder {
   }
 
   // ── one sentence ──────────────────────────────────────────────────────────────────────────────────────
-  private sentence(doc: Doc, s: number, mentionAt: Int32Array, cands: Cand[], sportyArticle: boolean): void {
+  /** The sentence's sport / entertainment context if it can hold an event, else null. Kept out of sentence():
+   *  most sentences stop here, and entering sentence() (with its many closures) costs more than this test. */
+  private sentenceContext(
+    doc: Doc,
+    s: number,
+    mentionAt: Int32Array,
+    sportyArticle: boolean,
+  ): { sport: boolean; ent: boolean } | null {
     const T = doc.tokens;
     const sent = doc.sentences[s]!;
     // no coded actor, no trigger word: nothing to code (most sentences of an article stop here)
@@ -427,17 +441,29 @@ export class Coder {
       if (f & SPORT) sportWords++;
       else if (f & ENT) ent = true;
     }
-    if (!trigger) return;
+    if (!trigger) return null;
     // no coded actor: a place with a country may still give a group its actor ("demonstrators in Cairo")
     if (!actors) {
       const a = T[sent.first]!.start;
       const b = T[sent.last - 1]!.end;
-      if (!doc.places.some((p) => p.start >= a && p.end <= b && p.country)) return;
+      if (!doc.places.some((p) => p.start >= a && p.end <= b && p.country)) return null;
     }
+    return { sport: sportyArticle || sportWords >= 2, ent };
+  }
+
+  private sentence(
+    doc: Doc,
+    s: number,
+    mentionAt: Int32Array,
+    cands: Cand[],
+    sport: boolean,
+    ent: boolean,
+  ): void {
+    const T = doc.tokens;
+    const sent = doc.sentences[s]!;
     const { chunks, clauses, appos } = parseSentence(doc, sent.first, sent.last);
     this.appos = appos;
     const P = this.P;
-    const sport = sportyArticle || sportWords >= 2;
     // "N days after ...": events on the relative side are dated from the clause that holds the phrase
     const rels: AnchoredRelation[] = anchoredRelations(doc, s);
     const consumed = new Set<Chunk>();

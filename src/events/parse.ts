@@ -165,6 +165,8 @@ const QUANT_LEADS: string[][] = [
   ['some'],
   ['over'],
 ];
+/** the first words of QUANT_LEADS */
+const QUANT_FIRST = new Set(QUANT_LEADS.map((lead) => lead[0]!));
 /** verbs that take a clause without "that" ("said [the army] withdrew") */
 const SAYTHINK = new Set(
   'say tell claim think believe add report announce state insist deny warn know fear hope expect estimate argue accept admit acknowledge suggest show reckon feel assert allege confirm predict understand learn hear see find note indicate reveal realize realise agree mean explain stress maintain suspect doubt wish'.split(
@@ -205,9 +207,13 @@ function numberAt(T: Token[], i: number, last: number): boolean {
 }
 /** length of a quantity lead at i that a number follows, else 0 */
 function quantLead(T: Token[], i: number, last: number): number {
+  // called for most tokens of a sentence: most words begin no lead, so stop before scanning the list
+  if (!QUANT_FIRST.has(T[i]!.norm)) return 0;
   for (const lead of QUANT_LEADS) {
     if (i + lead.length >= last) continue;
-    if (lead.every((w, k) => T[i + k]!.norm === w) && numberAt(T, i + lead.length, last)) return lead.length;
+    let k = 0;
+    while (k < lead.length && T[i + k]!.norm === lead[k]) k++;
+    if (k === lead.length && numberAt(T, i + lead.length, last)) return lead.length;
   }
   return 0;
 }
