@@ -87,32 +87,77 @@ export interface Found {
   score: number;
 }
 
-const isCap = (t: Token): boolean => {
-  const c = t.text.charCodeAt(0);
-  return (c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde && c !== 0xd7);
-};
+/** a capital first letter: A–Z or a Latin-1 capital (À–Þ but not ×) */
+const isCapCode = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde && c !== 0xd7);
 const isWordy = (t: Token): boolean => {
   const c = t.norm.charCodeAt(0);
   return (c >= 97 && c <= 122) || (c >= 0xc0 && c <= 0x24f) || /[a-z]/.test(t.norm);
 };
 
 /** a sentence written in title case (headlines): neighbour-capital vetoes do not apply */
-function titleCase(tokens: Token[], first: number, last: number): boolean {
+function titleCase(
+  tokens: Token[],
+  cap: Uint8Array,
+  wordy: Uint8Array,
+  first: number,
+  last: number,
+): boolean {
   let words = 0;
   let caps = 0;
   for (let k = first; k < last; k++) {
-    const t = tokens[k]!;
-    if (!isWordy(t) || t.text.length < 4) continue;
+    // the length from the offsets: reading the token's own string costs a memory fetch per token
+    if (!wordy[k] || tokens[k]!.end - tokens[k]!.start < 4) continue;
     words++;
-    if (isCap(t)) caps++;
+    if (cap[k]) caps++;
   }
   if (words < 3 || caps / words <= 0.7) return false;
   // a headline capitalises its verbs and common nouns, not only its names
   for (let k = first + 1; k < last; k++) {
-    const t = tokens[k]!;
-    if (isCap(t) && /^(VERB|NOUN|ADJ|ADV|AUX)$/.test(t.pos)) return true;
+    if (cap[k] && /^(VERB|NOUN|ADJ|ADV|AUX)$/.test(tokens[k]!.pos)) return true;
   }
   return false;
+}
+
+/** text[start, end) is ASCII letters only (/^[A-Za-z]+$/: normName only lower-cases it) */
+function plainAt(text: string, start: number, end: number): boolean {
+  if (end <= start) return false;
+  for (let k = start; k < end; k++) {
+    const c = text.charCodeAt(k) | 32;
+    if (c < 97 || c > 122) return false;
+  }
+  return true;
+}
+
+/** text[start, end) is a capital and then lower-case ASCII letters (/^[A-Z][a-z]+$/) */
+function capWordAt(text: string, start: number, end: number): boolean {
+  if (end - start < 2) return false;
+  const c = text.charCodeAt(start);
+  if (c < 65 || c > 90) return false;
+  for (let k = start + 1; k < end; k++) {
+    const d = text.charCodeAt(k);
+    if (d < 97 || d > 122) return false;
+  }
+  return true;
+}
+
+/**
+ * Per-token scratch arrays, reused from one article to the next: typed arrays of an article's size live
+ * outside the JS heap and cost more to allocate than to refill. geoparse is synchronous, so one set serves.
+ */
+let scratchSize = 0;
+let capBuf = new Uint8Array(0);
+let wordyBuf = new Uint8Array(0);
+let entBuf = new Uint8Array(0);
+let entEndBuf = new Int32Array(0);
+let entStartBuf = new Int32Array(0);
+function scratch(n: number): void {
+  if (n <= scratchSize) return;
+  scratchSize = Math.max(n, 2 * scratchSize, 1024);
+  capBuf = new Uint8Array(scratchSize);
+  wordyBuf = new Uint8Array(scratchSize);
+  entBuf = new Uint8Array(scratchSize);
+  entEndBuf = new Int32Array(scratchSize);
+  entStartBuf = new Int32Array(scratchSize);
 }
 
 const MAX_TOKENS = 9;
@@ -144,11 +189,26 @@ export function geoparse(doc: Doc): ParseResult {
   const w = loadWords();
   const tokens = doc.tokens;
   const text = doc.text;
+  // isCap / isWordy of each token, computed once: the scans below ask them many times per token
+  scratch(tokens.length);
+  // views of exactly the article's length, so that reads past its end stay undefined as with fresh arrays
+  const cap = capBuf.subarray(0, tokens.length);
+  const wordy = wordyBuf.subarray(0, tokens.length);
+  for (let k = 0; k < tokens.length; k++) {
+    const t = tokens[k]!;
+    // the first character read from the article's text (a token's text is that slice of it) is cheaper to
+    // reach than through the token's own string; an ASCII letter is wordy, anything else asks isWordy
+    const c = text.charCodeAt(t.start);
+    cap[k] = isCapCode(c) ? 1 : 0;
+    wordy[k] = (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || isWordy(t) ? 1 : 0;
+  }
+  const capAt = (k: number): boolean => cap[k] === 1;
+  const wordyAt = (k: number): boolean => wordy[k] === 1;
 
   // entity layer from the actor stage, when present: 1 = person/org token, 2 = GPE/LOC token
-  const ent = new Uint8Array(tokens.length);
-  const entEnd = new Int32Array(tokens.length).fill(-1);
-  const entStart = new Int32Array(tokens.length).fill(-1);
+  const ent = entBuf.subarray(0, tokens.length).fill(0);
+  const entEnd = entEndBuf.subarray(0, tokens.length).fill(-1);
+  const entStart = entStartBuf.subarray(0, tokens.length).fill(-1);
   for (const e of doc.entities) {
     const kind =
       e.type === 'PERSON' ? 1 : e.type === 'ORG' ? 3 : e.type === 'GPE' || e.type === 'LOC' ? 2 : 0;
@@ -173,15 +233,19 @@ export function geoparse(doc: Doc): ParseResult {
     });
   for (const s of doc.sentences) {
     for (let k = s.first; k < s.last; k++) {
-      if (!isCap(tokens[k]!) || (k > s.first && isCap(tokens[k - 1]!))) continue;
+      if (!capAt(k) || (k > s.first && capAt(k - 1))) continue;
       let e = k;
-      while (e + 1 < s.last && isCap(tokens[e + 1]!) && isWordy(tokens[e + 1]!)) e++;
+      while (e + 1 < s.last && capAt(e + 1) && wordyAt(e + 1)) e++;
       if (e === k) continue;
       // the last two words of the run: "Greg Taylor" in "County Sheriff Greg Taylor"
       const a = Math.max(k, e - 1);
       const given = tokens[a]!;
       const last = tokens[e]!;
-      if (given.pos !== 'PROPN' || !/^[A-Z][a-z]+$/.test(given.text) || !/^[A-Z][a-z]+$/.test(last.text))
+      if (
+        given.pos !== 'PROPN' ||
+        !capWordAt(text, given.start, given.end) ||
+        !capWordAt(text, last.start, last.end)
+      )
         continue;
       if (w.prefixes.has(given.norm) || w.roles.has(given.norm) || w.suffixes.has(given.norm)) continue;
       if (w.roles.has(last.norm) || w.suffixes.has(last.norm)) continue;
@@ -215,12 +279,12 @@ export function geoparse(doc: Doc): ParseResult {
   };
 
   for (const s of doc.sentences) {
-    const tc = titleCase(tokens, s.first, s.last);
+    const tc = titleCase(tokens, cap, wordy, s.first, s.last);
     const listed = countyList(s.first, s.last);
     let i = s.first;
     while (i < s.last) {
       const t = tokens[i]!;
-      if (!isCap(t)) {
+      if (!cap[i]) {
         i++;
         continue;
       }
@@ -233,7 +297,7 @@ export function geoparse(doc: Doc): ParseResult {
       }
       // demonyms (one or two words) vote for the focus
       const d2 =
-        i + 1 < s.last && isCap(tokens[i + 1]!)
+        i + 1 < s.last && capAt(i + 1)
           ? g.demonym(normName(text.slice(t.start, tokens[i + 1]!.end)))
           : undefined;
       const d1 = g.demonym(t.norm);
@@ -252,7 +316,7 @@ export function geoparse(doc: Doc): ParseResult {
         if (j > i) {
           const attached = u.start === tokens[j - 1]!.end;
           const ok =
-            isCap(u) ||
+            capAt(j) ||
             (attached && /^[-'.’]$/.test(u.text)) ||
             (w.connectors.has(u.norm) && j + 1 < s.last) ||
             /^(state|province|city|region|governorate|oblast)$/.test(u.norm) ||
@@ -261,13 +325,14 @@ export function geoparse(doc: Doc): ParseResult {
         }
         // a name ends on a capitalised word, or on the dot of a short abbreviation (Ky., D.C.)
         if (
-          !isCap(u) &&
+          !capAt(j) &&
           !(u.text === '.' && j > i && tokens[j - 1]!.text.length <= 4) &&
           !/^(state|province|city|region|governorate|oblast)$/.test(u.norm)
         )
           continue;
-        const key = normName(text.slice(t.start, u.end));
-        if (!key || (u.text === '.' && key === bestKey)) continue; // "Homs." is "Homs" at a full stop
+        // one plain word: its key is the token's lower-case form, a string whose hash V8 already holds
+        const key = j === i && plainAt(text, t.start, t.end) ? t.norm : normName(text.slice(t.start, u.end));
+        if (!key || (key === bestKey && u.text === '.')) continue; // "Homs." is "Homs" at a full stop
         const refs = g.lookup(key);
         if (refs.length) {
           bestJ = j;
@@ -277,8 +342,7 @@ export function geoparse(doc: Doc): ParseResult {
       }
       // the capitalised run from i (for County/Parish areas)
       let runEnd = i;
-      while (runEnd + 1 < s.last && isCap(tokens[runEnd + 1]!) && !w.suffixes.has(tokens[runEnd + 1]!.norm))
-        runEnd++;
+      while (runEnd + 1 < s.last && capAt(runEnd + 1) && !w.suffixes.has(tokens[runEnd + 1]!.norm)) runEnd++;
       const suffix = runEnd + 1 < s.last ? tokens[runEnd + 1]! : null;
       // the area's own name is the one or two words before the suffix ("The McLean County" → McLean County;
       // "Black Hawk County", "New Kent County" keep two)
@@ -294,7 +358,13 @@ export function geoparse(doc: Doc): ParseResult {
           continue;
         }
       }
-      if (suffix && w.suffixes.has(suffix.norm) && isCap(suffix) && runEnd - i < 3 && !w.never.has(t.norm)) {
+      if (
+        suffix &&
+        w.suffixes.has(suffix.norm) &&
+        capAt(runEnd + 1) &&
+        runEnd - i < 3 &&
+        !w.never.has(t.norm)
+      ) {
         const key = normName(text.slice(t.start, suffix.end));
         const refs = g.lookup(key);
         if (refs.length || /^(county|parish|borough|township)$/.test(suffix.norm)) {
@@ -336,16 +406,18 @@ export function geoparse(doc: Doc): ParseResult {
   function countyList(first: number, last: number): Map<number, Found> {
     const out = new Map<number, Found>();
     for (let k = first + 1; k < last; k++) {
+      // both words have eight letters: the offsets rule out most tokens before their string is read
+      if (tokens[k]!.end - tokens[k]!.start !== 8) continue;
       const kw = tokens[k]!.norm;
-      if ((kw !== 'counties' && kw !== 'parishes') || isCap(tokens[k]!)) continue;
+      if ((kw !== 'counties' && kw !== 'parishes') || capAt(k)) continue;
       const word = kw === 'counties' ? 'county' : 'parish';
       const items: Found[] = [];
       let j = k - 1;
       for (let n = 0; n < 8 && j >= first; n++) {
         // one item: up to three capitalised words ending at j
         let a = j;
-        while (a - 1 >= first && j - a < 2 && isCap(tokens[a - 1]!) && isWordy(tokens[a - 1]!)) a--;
-        if (!isCap(tokens[j]!) || !isWordy(tokens[j]!)) break;
+        while (a - 1 >= first && j - a < 2 && capAt(a - 1) && wordyAt(a - 1)) a--;
+        if (!capAt(j) || !wordyAt(j)) break;
         const name = text.slice(tokens[a]!.start, tokens[j]!.end);
         const key = normName(`${name} ${word}`);
         const refs = g.lookup(key).filter((r) => g.cand(r).kind === 'admin2');
@@ -418,8 +490,7 @@ export function geoparse(doc: Doc): ParseResult {
     }
     const kinds = m.refs.map((r) => g.cand(r).kind);
     const strongKind =
-      kinds.some((k) => k !== 'city') ||
-      m.refs.some((r) => r >= 0 && g.lookup(m.key) !== null && isAliasRef(g, r, m.key));
+      kinds.some((k) => k !== 'city') || m.refs.some((r) => r >= 0 && isAliasRef(g, r, m.key));
     // the never list applies to single words
     if (w.never.has(m.key) && kinds.every((k) => k === 'city' || k === 'alias')) return false;
     if (single && personParts.has(first.norm) && !strongKind) return false;
@@ -439,11 +510,11 @@ export function geoparse(doc: Doc): ParseResult {
       if (
         prevTok &&
         !sentStart &&
-        isCap(prevTok) &&
+        capAt(m.first - 1) &&
         prevTok.start !== first.start &&
         !w.prefixes.has(prevTok.norm) &&
         !g.lookup(prevTok.norm).length &&
-        isWordy(prevTok)
+        wordyAt(m.first - 1)
       )
         return false;
       if (
@@ -456,8 +527,8 @@ export function geoparse(doc: Doc): ParseResult {
       // given name ("Jordan Henderson", "Paris Hilton")
       if (
         nextTok &&
-        isCap(nextTok) &&
-        isWordy(nextTok) &&
+        capAt(m.last + 1) &&
+        wordyAt(m.last + 1) &&
         (w.given.has(m.key) || personParts.has(nextTok.norm)) &&
         !w.roles.has(nextTok.norm) &&
         !w.suffixes.has(nextTok.norm)
@@ -468,7 +539,7 @@ export function geoparse(doc: Doc): ParseResult {
     // sentence-initial common words: wink tags them as non-proper nouns
     if (sentStart && single && !qualified && !strongKind && !/^(PROPN|NOUN|X)$/.test(first.pos)) return false;
     // a street named after a place is not that place ("Hungerford St.", "Madison Avenue")
-    if (nextTok && isCap(nextTok) && w.streets.has(nextTok.norm)) return false;
+    if (nextTok && capAt(m.last + 1) && w.streets.has(nextTok.norm)) return false;
     // support words before: in/at/near/from ..., "the town of", "downtown"
     for (let k = m.first - 1, n = 0; k >= sent.first && n < 3; k--, n++) {
       const p = tokens[k]!;
@@ -497,9 +568,9 @@ export function geoparse(doc: Doc): ParseResult {
    */
   function unknownTown(i: number, first: number, last: number): Found | null {
     let j = i;
-    if (j + 1 < last && isCap(tokens[j + 1]!) && isWordy(tokens[j + 1]!)) j++;
+    if (j + 1 < last && capAt(j + 1) && wordyAt(j + 1)) j++;
     if (j + 2 >= last || tokens[j + 1]!.text !== ',') return null;
-    if (i > first && isCap(tokens[i - 1]!) && isWordy(tokens[i - 1]!)) return null;
+    if (i > first && capAt(i - 1) && wordyAt(i - 1)) return null;
     for (let k = i; k <= j; k++) {
       const t = tokens[k]!;
       if (!/^[A-Z][A-Za-z'’-]*$/.test(t.text) || w.never.has(t.norm) || personParts.has(t.norm)) return null;
@@ -508,7 +579,7 @@ export function geoparse(doc: Doc): ParseResult {
     const q = qualifierAt(j + 2, last);
     if (!q) return null;
     const after = q.last + 1 < last ? tokens[q.last + 1]! : null;
-    if (after && isCap(after) && isWordy(after)) return null;
+    if (after && capAt(q.last + 1) && wordyAt(q.last + 1)) return null;
     const m = mk(i, j, normName(text.slice(tokens[i]!.start, tokens[j]!.end)), [], false);
     m.qualCountry = q.country;
     m.qualAdmin = q.admin;
@@ -523,9 +594,9 @@ export function geoparse(doc: Doc): ParseResult {
     end: number,
   ): { country: string | null; admin: string | null; last: number } | null {
     const a = tokens[k]!;
-    if (!isCap(a)) return null;
+    if (!capAt(k)) return null;
     for (let j = Math.min(end - 1, k + 3); j >= k; j--) {
-      if (!isWordy(tokens[j]!) && tokens[j]!.text !== '.') continue;
+      if (!wordyAt(j) && tokens[j]!.text !== '.') continue;
       const written = text.slice(a.start, tokens[j]!.end);
       const key = normName(written);
       for (const r of g.lookup(key)) {
