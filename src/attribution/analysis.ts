@@ -3,7 +3,7 @@
 // The events stage asks for attributions before the attribution stage runs; both read this cache.
 import type { Certainty, Quote, Span } from '../result.js';
 import type { ActorMention, Doc, Token } from '../text/doc.js';
-import { FLAG_CUE, lexicon, tokenFlags } from './lexicon.js';
+import { FLAG_CUE, FLAG_SPEECH, lexicon, SAID_FORMS, tokenFlags } from './lexicon.js';
 import type { Frame } from './lexicon.js';
 import { quoteSpans } from './marks.js';
 import type { RawQuote } from './marks.js';
@@ -68,15 +68,6 @@ export function analysis(doc: Doc): Analysis {
   return a;
 }
 
-/** forms whose POS tag is often wrong ("Said Mr X: ..."), with their lemma */
-const SAID_FORMS = new Map([
-  ['said', 'say'],
-  ['says', 'say'],
-  ['told', 'tell'],
-  ['tells', 'tell'],
-  ['added', 'add'],
-  ['adds', 'add'],
-]);
 const BE = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', "'s", "'re"]);
 const END_PUNCT = new Set(['.', '!', '?']);
 const glued = (a: Token | undefined, b: Token | undefined): boolean => !!a && !!b && a.end === b.start;
@@ -102,7 +93,6 @@ function analyse(doc: Doc): Analysis {
     const { first, last } = doc.sentences[s]!;
     for (let k = first; k < last; k++) {
       if (inQuote[k]) continue;
-      const tok = t[k]!;
       const cue = flags[k]! & FLAG_CUE ? lex.sourceCues.at(t, k, last) : null;
       if (cue) {
         const { role, certainty } = cue.value;
@@ -128,7 +118,9 @@ function analyse(doc: Doc): Analysis {
         k = role === 'hedge' ? end - 1 : Math.max(end, reports[reports.length - 1]?.subj?.last ?? end) - 1;
         continue;
       }
-      if (tok.pos !== 'VERB' && !SAID_FORMS.has(tok.norm)) continue;
+      // a VERB or a said-form with a speech-verb lemma (the lookups are done once, in tokenFlags)
+      if (!(flags[k]! & FLAG_SPEECH)) continue;
+      const tok = t[k]!;
       // "add-ons", "say-so": part of a hyphenated word
       if (glued(tok, t[k + 1]) && t[k + 1]!.text === '-') continue;
       if (k > 0 && glued(t[k - 1], tok) && t[k - 1]!.text === '-') continue;

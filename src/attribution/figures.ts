@@ -5,7 +5,7 @@
 import type { Figure } from '../result.js';
 import type { Doc, Token } from '../text/doc.js';
 import { reportTime, sourceOf } from './attribute.js';
-import { FLAG_CURRENCY, FLAG_NUMBER, lexicon } from './lexicon.js';
+import { FLAG_CURRENCY, FLAG_DIGIT, FLAG_NUMBER, lexicon } from './lexicon.js';
 import { analysis } from './analysis.js';
 import type { Bound } from './lexicon.js';
 import { isMonthWord, timeIn } from './when.js';
@@ -115,11 +115,8 @@ export function findFigures(doc: Doc): Figure[] {
   for (const sent of doc.sentences) {
     let k = sent.first;
     while (k < sent.last) {
-      const tok = t[k]!;
-      // cheap gate: digits, a currency sign or a number word
-      const first = tok.text.charCodeAt(0);
-      const maybe = (first >= 48 && first <= 57) || (flags[k]! & (FLAG_NUMBER | FLAG_CURRENCY)) !== 0;
-      if (!maybe) {
+      // cheap gate: digits, a currency sign or a number word (flags only: the token is not read)
+      if (!(flags[k]! & (FLAG_DIGIT | FLAG_NUMBER | FLAG_CURRENCY))) {
         k++;
         continue;
       }

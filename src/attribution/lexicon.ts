@@ -106,12 +106,39 @@ export interface Lexicon {
 export const FLAG_NUMBER = 1;
 export const FLAG_CUE = 2;
 export const FLAG_CURRENCY = 4;
+/** a form of a speech verb whose POS tag is often wrong (SAID_FORMS) */
+export const FLAG_SAID = 8;
+/** the word starts with a digit (its norm is its text lower-cased, so the same test on either) */
+export const FLAG_DIGIT = 16;
+/** a speech verb: a VERB (or a SAID_FORMS word) whose lemma is in speechVerbs */
+export const FLAG_SPEECH = 32;
+
+/** forms whose POS tag is often wrong ("Said Mr X: ..."), with their lemma */
+export const SAID_FORMS = new Map([
+  ['said', 'say'],
+  ['says', 'say'],
+  ['told', 'tell'],
+  ['tells', 'tell'],
+  ['added', 'add'],
+  ['adds', 'add'],
+]);
 
 /** Per token of a doc: the FLAG_* bits of its word (one Map lookup per token, shared by the stage). */
 export function tokenFlags(tokens: Token[]): Uint8Array {
-  const gate = lexicon().gate;
+  const { gate, speechVerbs } = lexicon();
   const out = new Uint8Array(tokens.length);
-  for (let i = 0; i < tokens.length; i++) out[i] = gate.get(tokens[i]!.norm) ?? 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const tok = tokens[i]!;
+    const n = tok.norm;
+    const c = n.charCodeAt(0);
+    let f = (gate.get(n) ?? 0) | (c >= 48 && c <= 57 ? FLAG_DIGIT : 0);
+    if (
+      (tok.pos === 'VERB' || f & FLAG_SAID) &&
+      (speechVerbs.has(tok.lemma) || speechVerbs.has(SAID_FORMS.get(n) ?? ''))
+    )
+      f |= FLAG_SPEECH;
+    out[i] = f;
+  }
   return out;
 }
 
@@ -189,6 +216,7 @@ export function lexicon(): Lexicon {
   flag(numbers.firstWords(), FLAG_NUMBER);
   flag(sourceCues.firstWords(), FLAG_CUE);
   flag(currencies.keys(), FLAG_CURRENCY);
+  flag(SAID_FORMS.keys(), FLAG_SAID);
 
   cached = {
     gate,
