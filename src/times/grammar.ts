@@ -450,8 +450,9 @@ export class Grammar {
     this.starters = s;
   }
 
-  /** All expressions of the sentence, longest-first, left to right, not overlapping. */
-  parse(w: Words): Candidate[] {
+  /** All expressions of the sentence, longest-first, left to right, not overlapping; only those starting
+   * before word `until` when given (an expression never depends on the ones after it). */
+  parse(w: Words, until = w.length): Candidate[] {
     const out: Candidate[] = [];
     // an expression starts at most HEAD_REACH words before its head word
     const near = new Uint8Array(w.length);
@@ -462,7 +463,7 @@ export class Grammar {
       }
     }
     let i = 0;
-    while (i < w.length) {
+    while (i < until) {
       const n = w.norms[i]!;
       const c = n.charCodeAt(0);
       const h = near[i] && (this.starters.has(n) || (c >= 48 && c <= 57) || c === 39) ? this.at(w, i) : null;
@@ -524,21 +525,28 @@ export class Grammar {
 
   private core(w: Words, i: number): Hit | null {
     if (i >= w.length) return null;
-    let best: Hit | null = null;
-    const consider = (h: Hit | null): void => {
-      if (h && (!best || h.len > best.len)) best = h;
-    };
-    consider(this.deictic(w, i));
-    consider(this.ref(w, i));
-    consider(this.relative(w, i));
-    consider(this.monthDate(w, i));
-    consider(this.weekday(w, i));
-    consider(this.year(w, i));
-    consider(this.quarter(w, i));
-    consider(this.ago(w, i));
-    consider(this.duration(w, i));
-    consider(this.set(w, i));
-    consider(this.season(w, i));
+    // the longest hit wins, the first rule on a tie (no closure: this runs for every candidate start)
+    let best = this.deictic(w, i);
+    let h = this.ref(w, i);
+    if (h && (!best || h.len > best.len)) best = h;
+    h = this.relative(w, i);
+    if (h && (!best || h.len > best.len)) best = h;
+    h = this.monthDate(w, i);
+    if (h && (!best || h.len > best.len)) best = h;
+    h = this.weekday(w, i);
+    if (h && (!best || h.len > best.len)) best = h;
+    h = this.year(w, i);
+    if (h && (!best || h.len > best.len)) best = h;
+    h = this.quarter(w, i);
+    if (h && (!best || h.len > best.len)) best = h;
+    h = this.ago(w, i);
+    if (h && (!best || h.len > best.len)) best = h;
+    h = this.duration(w, i);
+    if (h && (!best || h.len > best.len)) best = h;
+    h = this.set(w, i);
+    if (h && (!best || h.len > best.len)) best = h;
+    h = this.season(w, i);
+    if (h && (!best || h.len > best.len)) best = h;
     return best;
   }
 

@@ -37,13 +37,21 @@ export type { Tense } from './tense.js';
 interface Engine {
   lex: Lexicon;
   grammar: Grammar;
+  /** word → GATE_HEAD | GATE_CLOCK: one lookup per token in findTimes' sentence gate */
+  gate: Map<string, number>;
 }
+
+const GATE_HEAD = 1;
+const GATE_CLOCK = 2;
 
 let shared: Engine | null = null;
 function engine(): Engine {
   if (!shared) {
     const lex = Lexicon.load();
-    shared = { lex, grammar: new Grammar(lex) };
+    const gate = new Map<string, number>();
+    for (const h of lex.heads) gate.set(h, GATE_HEAD);
+    for (const c of CLOCK_WORDS) gate.set(c, (gate.get(c) ?? 0) | GATE_CLOCK);
+    shared = { lex, grammar: new Grammar(lex), gate };
   }
   return shared;
 }
@@ -73,16 +81,20 @@ const DATELINE_LEAD =
  */
 export function useDateline(doc: Doc, e: Engine = engine()): string | null {
   const from = doc.headline ? doc.headline.end : 0;
-  const paras = doc.paragraphs.filter((p) => p.end > from).slice(0, 2);
+  // the first two paragraphs after the headline (a loop that stops there: docs have many paragraphs)
+  const paras: Doc['paragraphs'] = [];
+  for (const p of doc.paragraphs) if (p.end > from && paras.push(p) === 2) break;
   for (const p of paras) {
     const start = Math.max(p.start, from);
     const first = doc.sentenceAt(start);
     if (first < 0) continue;
     const s = doc.sentences[first]!;
     const w = Words.of(doc, s.first, Math.min(s.last, s.first + 25));
-    for (const c of e.grammar.parse(w)) {
+    // an expression starting more than 60 characters in is no dateline's: those words are not parsed
+    let until = 0;
+    while (until < w.length && doc.tokens[w.tok[until]!]!.start - start <= 60) until++;
+    for (const c of e.grammar.parse(w, until)) {
       const tokStart = doc.tokens[w.tok[c.first]!]!.start;
-      if (tokStart - start > 60) break;
       const r = c.resolve({ dct: null, prev: null, before: '', tense: () => null });
       if (!r || !/^\d{4}-\d{2}-\d{2}/.test(r.value)) continue;
       const lineStart = doc.text.lastIndexOf('\n', tokStart - 1) + 1;
@@ -102,15 +114,16 @@ export function findTimes(doc: Doc, e: Engine = engine()): Time[] {
   const dct = parseYmd(doc.meta.published);
   const out: Time[] = [];
   const tokens = doc.tokens;
+  const gate = e.gate;
   let prev: string | null = null;
   for (const s of doc.sentences) {
     let trigger = false;
     let clock = false;
     for (let k = s.first; k < s.last; k++) {
       const n = tokens[k]!.norm;
-      if (trigger) {
-        if (clock) break;
-      } else if (e.lex.heads.has(n)) {
+      if (trigger && clock) break;
+      const bits = gate.get(n) ?? 0;
+      if (!trigger && bits & GATE_HEAD) {
         // the modal "may" and the verb "march" are no months
         trigger = (n !== 'may' && n !== 'march') || tokens[k]!.text.charCodeAt(0) < 97;
       }
@@ -119,7 +132,7 @@ export function findTimes(doc: Doc, e: Engine = engine()): Time[] {
       if ((c >= 48 && c <= 57) || c === 39) {
         if (!trigger && isNumericHead(n)) trigger = true;
         if (!clock && isClockToken(doc, k)) clock = true;
-      } else if (CLOCK_WORDS.has(n)) {
+      } else if (bits & GATE_CLOCK) {
         if (!clock && isClockToken(doc, k)) clock = true;
       } else if (c === 109 && !trigger && n.startsWith('mid-')) trigger = true;
     }

@@ -88,6 +88,8 @@ export class Lexicon {
   /** head words: every time expression holds one (a month, a unit, "today", "now" ...); a sentence without
    * one (or a year, a decade or a clock time) is not parsed */
   readonly heads = new Set<string>();
+  /** word → kind → value of the first one-word phrase of that kind (what value() answers) */
+  private readonly singles = new Map<string, Partial<Record<LexKind, string>>>();
 
   static load(path = dataPath('times', 'lexicon.tsv')): Lexicon {
     const lex = new Lexicon();
@@ -97,6 +99,12 @@ export class Lexicon {
       if (!kind || !phrase || value === undefined) continue;
       const words = phrase.toLowerCase().replace(/-/g, ' ').split(/\s+/).filter(Boolean);
       lex.table(kind as LexKind).add(words, value.trim());
+      if (words.length === 1) {
+        let byKind = lex.singles.get(words[0]!);
+        if (!byKind)
+          lex.singles.set(words[0]!, (byKind = Object.create(null) as Partial<Record<LexKind, string>>));
+        byKind[kind as LexKind] ??= value.trim();
+      }
       if (!['number', 'future', 'futureto', 'vague', 'ordinal'].includes(kind)) {
         for (const word of words) if (!HEAD_STOP.has(word)) lex.heads.add(word);
       }
@@ -129,7 +137,7 @@ export class Lexicon {
 
   /** value of a one-word entry */
   value(kind: LexKind, word: string): string | null {
-    const h = this.tables.get(kind)?.match([word], 0);
-    return h && h.len === 1 ? h.value : null;
+    // one lookup for all kinds: the grammar asks several kinds about the same word
+    return this.singles.get(word)?.[kind] ?? null;
   }
 }
