@@ -112,6 +112,10 @@ export class EntityFinder {
   private readonly titleFirst = new Set<string>();
   /** normalised token keys of the last document (the resolver reuses them) */
   lastKeys: string[] = [];
+  /** keys written in lower case somewhere in the current document (outside upper-case lines) */
+  private lowerKeys: Set<string> | null = null;
+  /** per token of the current document: its longest knowledge-base match, null for none (see matchAt) */
+  private matchMemo: ({ len: number; hit: NameHit } | null | undefined)[] = [];
 
   constructor(kb: KnowledgeBase) {
     this.kb = kb;
@@ -139,8 +143,9 @@ export class EntityFinder {
     const toks = doc.tokens;
     const info = this.tokenInfo(doc);
     const out: Found[] = [];
-    const taken = new Uint8Array(toks.length);
     this.lastKeys = info.map((x) => x.key);
+    this.lowerKeys = null;
+    this.matchMemo = new Array<{ len: number; hit: NameHit } | null | undefined>(toks.length);
 
     // 1. capitalised runs (and, in upper-case sentences, gazetteer matches only)
     let i = 0;
@@ -150,7 +155,6 @@ export class EntityFinder {
         const m = this.matchAt(toks, info, i, true);
         if (m) {
           out.push(this.fromHit(toks, info, i, m.len, m.hit));
-          for (let k = i; k < i + m.len; k++) taken[k] = 1;
           i += m.len;
           continue;
         }
@@ -169,7 +173,6 @@ export class EntityFinder {
       }
       const end = this.runEnd(toks, info, i);
       this.segment(doc, info, i, end, out);
-      for (let k = i; k < end; k++) taken[k] = 1;
       i = end;
     }
     // 2. document consistency: unknown single names typed by a stronger mention elsewhere
@@ -242,6 +245,26 @@ export class EntityFinder {
     const first = info[i]!.key;
     const max = Math.min(this.kb.maxLen.get(first) ?? 0, limit - i);
     if (!max) return null;
+    // segment() asks the same position again with different limits: the longest lower-case match at i
+    // with no limit is kept per document; it answers every limit it fits in, and "no match" answers all
+    if (!shout) {
+      let whole = this.matchMemo[i];
+      if (whole === undefined) {
+        const full = Math.min(this.kb.maxLen.get(first) ?? 0, toks.length - i);
+        this.matchMemo[i] = whole = this.longestAt(toks, info, i, false, full);
+      }
+      if (!whole || whole.len <= max) return whole;
+    }
+    return this.longestAt(toks, info, i, shout, max);
+  }
+
+  private longestAt(
+    toks: Token[],
+    info: TokInfo[],
+    i: number,
+    shout: boolean,
+    max: number,
+  ): { len: number; hit: NameHit } | null {
     const pref = prefixKeys(info, i, max);
     for (let len = max; len >= 1; len--) {
       // names do not run over spaces that hold sentence breaks
@@ -502,10 +525,12 @@ export class EntityFinder {
     if (this.titleAt(info, s, e)) return false;
     if (this.kb.givenNames.has(x.key)) return false;
     // the same word written in lower case elsewhere in the article
-    for (let q = 0; q < info.length; q++) {
-      const y = info[q]!;
-      if (y.key === x.key && y.alpha && !y.cap && !y.shout) return true;
+    if (!this.lowerKeys) {
+      // built on first use, once per document (this used to be a scan of all tokens per call)
+      this.lowerKeys = new Set();
+      for (const y of info) if (y.alpha && !y.cap && !y.shout) this.lowerKeys.add(y.key);
     }
+    if (this.lowerKeys.has(x.key)) return true;
     if (this.kb.commonWords.has(x.key) && !this.kb.cities.has(x.key)) return true;
     // "New EU measures": an unknown first word before a known name
     if (

@@ -63,7 +63,8 @@ export function numericEntities(doc: Doc): Entity[] {
   while (i < toks.length) {
     const t = toks[i]!;
     const isNum = t.pos === 'NUM' && (/\d/.test(t.text) || WORD_NUMBER.has(t.norm));
-    const sign = CURRENCY_SIGN.test(t.text) && toks[i + 1]?.pos === 'NUM' && toks[i + 1]!.start === t.end;
+    // the cheap test first: most tokens are not followed by a number
+    const sign = toks[i + 1]?.pos === 'NUM' && toks[i + 1]!.start === t.end && CURRENCY_SIGN.test(t.text);
     if (!isNum && !sign) {
       i++;
       continue;

@@ -507,6 +507,14 @@ export class Resolver {
   }
 }
 
+/** A role noun found at a token. */
+interface AgentMatch {
+  len: number;
+  info: AgentInfo;
+  plural: boolean;
+  key: string;
+}
+
 /** Working state of one article. */
 class State {
   readonly doc: Doc;
@@ -528,6 +536,8 @@ class State {
     det: boolean;
   }[] = [];
   private countryCounts: Map<string, number> | null = null;
+  /** role-noun matches by token (see matchAgent) */
+  private readonly agentMemo = new Map<number, AgentMatch[]>();
 
   constructor(doc: Doc, kb: KnowledgeBase, keys?: string[]) {
     this.doc = doc;
@@ -641,24 +651,33 @@ class State {
     return null;
   }
 
-  matchAgent(
-    i: number,
-    limit: number,
-  ): { len: number; info: AgentInfo; plural: boolean; key: string } | null {
-    const toks = this.doc.tokens;
-    const t = toks[i];
-    if (!t) return null;
+  matchAgent(i: number, limit: number): AgentMatch | null {
+    if (!this.doc.tokens[i]) return null;
     const max = Math.min(this.kb.agentMaxLen.get(this.keys[i]!) ?? 0, limit - i);
     if (max <= 0) return null;
+    // the same token is asked again (chains of role nouns, titles, nominalAt): its matches of every
+    // length are computed once per article; the limit only cuts them
+    let all = this.agentMemo.get(i);
+    if (!all) this.agentMemo.set(i, (all = this.agentMatches(i)));
+    for (const m of all) if (m.len <= max) return m;
+    return null;
+  }
+
+  /** Every role-noun match at token i, longest first. */
+  private agentMatches(i: number): AgentMatch[] {
+    const toks = this.doc.tokens;
+    const t = toks[i]!;
+    const out: AgentMatch[] = [];
+    const max = Math.min(this.kb.agentMaxLen.get(this.keys[i]!) ?? 0, toks.length - i);
     const pref = this.prefix(i, max);
     for (let len = max; len >= 1; len--) {
       if (toks[i + len - 1]!.sent !== t.sent) continue;
       const info = this.kb.agents.get(pref[len - 1]!);
       if (!info) continue;
       // acronym nouns (MP) keep their case; others must not be a capitalised name mid-sentence
-      return { len, info, plural: info.plural, key: info.noun.toLowerCase() };
+      out.push({ len, info, plural: info.plural, key: info.noun.toLowerCase() });
     }
-    return null;
+    return out;
   }
 
   nominalAt(tok: number): boolean {
