@@ -49,6 +49,8 @@ export interface Gazetteer {
   demonym(key: string): string | undefined;
   /** True when this name of this entry is an abbreviation: the text must be in capitals or carry a dot */
   isAbbrev(ref: number, key: string): boolean;
+  /** whether any name written as an abbreviation has this key (else isAbbrev is false for every ref) */
+  hasAbbrev(key: string): boolean;
   stats: { cities: number; extras: number; loadMs: number };
 }
 
@@ -555,9 +557,10 @@ function load(): Gazetteer {
   };
   const g: Gazetteer = {
     lookup(key) {
-      if (!countiesLoaded && COUNTY_KEY.test(key)) loadCounties();
       let hit = lookupCache.get(key);
+      // (a cached key was seen before, so a county key among them has loaded the counties already)
       if (hit) return hit;
+      if (!countiesLoaded && COUNTY_KEY.test(key)) loadCounties();
       const own = index.get(key);
       let rowsHit = cityRows(key);
       // abbreviated first words (St. Paris, Mt. Vernon, Ft. Wayne) and their full forms name the same places
@@ -583,6 +586,7 @@ function load(): Gazetteer {
     admin1: (code, adm) => admins.get(`${code}.${adm}`) ?? null,
     demonym: (key) => demonyms.get(key),
     isAbbrev: (ref, key) => abbrevRefs(key)?.has(ref) ?? false,
+    hasAbbrev: (key) => abbrevRefs(key) !== undefined,
     stats: { cities: c.n, extras: extras.length, loadMs: 0 },
   };
   g.stats.loadMs = Math.round(performance.now() - t0);

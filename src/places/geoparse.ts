@@ -32,6 +32,8 @@ interface Words {
   given: Set<string>;
   streets: Set<string>;
   dateline: Set<string>;
+  /** length of the longest connector: a longer token cannot be one (a lower-case form is never shorter) */
+  connectorMax: number;
 }
 
 let words: Words | null = null;
@@ -58,7 +60,9 @@ function loadWords(): Words {
     given: get('given'),
     streets: get('streets'),
     dateline: get('dateline'),
+    connectorMax: 0,
   };
+  for (const c of words.connectors) words.connectorMax = Math.max(words.connectorMax, c.length);
   return words;
 }
 
@@ -318,7 +322,8 @@ export function geoparse(doc: Doc): ParseResult {
           const ok =
             capAt(j) ||
             (attached && /^[-'.’]$/.test(u.text)) ||
-            (w.connectors.has(u.norm) && j + 1 < s.last) ||
+            // (most words are ruled out by their length, read from the offsets)
+            (u.end - u.start <= w.connectorMax && w.connectors.has(u.norm) && j + 1 < s.last) ||
             /^(state|province|city|region|governorate|oblast)$/.test(u.norm) ||
             (attached && /^[a-z]/.test(u.text) && tokens[j - 1]!.text === '-');
           if (!ok) break;
@@ -468,7 +473,7 @@ export function geoparse(doc: Doc): ParseResult {
     // abbreviations only when written as such
     const written = text.slice(m.start, m.end);
     const abbrevOk = /^[A-Z.\s]+$/.test(written) || written.includes('.');
-    m.refs = m.refs.filter((r) => abbrevOk || !g.isAbbrev(r, m.key));
+    if (!abbrevOk && g.hasAbbrev(m.key)) m.refs = m.refs.filter((r) => !g.isAbbrev(r, m.key));
     if (!m.refs.length) return false;
     // abbreviations with one dot (Ky., Mo., La.) only as a qualifier after a comma
     const prevTok = m.first > sent.first ? tokens[m.first - 1]! : null;
@@ -642,7 +647,7 @@ export function geoparse(doc: Doc): ParseResult {
       }
       continue;
     }
-    const cands = m.refs.map((r) => g.cand(r));
+    const cands = candsOf(g, m.refs);
     const cs = new Set(cands.map((c) => c.country));
     const onlyCountry = cs.size === 1 ? [...cs][0]! : null;
     const strong = cands.find((c) => c.kind !== 'city');
@@ -697,7 +702,7 @@ export function geoparse(doc: Doc): ParseResult {
   for (const m of found) {
     if (m.area || m.unknown || keyStates.has(m.key) || keyStates.size >= 30) continue;
     const states = new Set<string>();
-    const cands = m.refs.length > 40 ? topByPop(g, m.refs, 40) : m.refs.map((r) => g.cand(r));
+    const cands = topCands(g, m.refs, 40);
     for (const c of cands)
       if ((c.kind === 'city' || c.kind === 'admin1' || c.kind === 'admin2') && c.country && c.admin)
         states.add(`${c.country}.${c.admin}`);
@@ -773,7 +778,7 @@ export function geoparse(doc: Doc): ParseResult {
     }
     let bestC: Cand | null = null;
     let bestS = -Infinity;
-    const cands = m.refs.length > 40 ? topByPop(g, m.refs, 40) : m.refs.map((r) => g.cand(r));
+    const cands = topCands(g, m.refs, 40);
     for (const c of cands) {
       const s = score(m, c);
       if (s > bestS) [bestC, bestS] = [c, s];
@@ -839,7 +844,7 @@ export function geoparse(doc: Doc): ParseResult {
       }
       let bestC = m.chosen;
       let bestS = -Infinity;
-      const cands = m.refs.length > 40 ? topByPop(g, m.refs, 40) : m.refs.map((r) => g.cand(r));
+      const cands = topCands(g, m.refs, 40);
       for (const c of cands) {
         // closeness: each other place name within 100 km adds 1.5 (within 300 km 0.6), at most 4.5
         let near = 0;
@@ -1034,7 +1039,7 @@ function countyPairs(g: Gazetteer, found: Found[]): Map<number, number> {
   for (const m of found) {
     if (m.area || m.unknown || m.refs.length === 0) continue;
     if (counties.has(m.key) || towns.has(m.key)) continue;
-    const cands = m.refs.length > 40 ? topByPop(g, m.refs, 40) : m.refs.map((r) => g.cand(r));
+    const cands = topCands(g, m.refs, 40);
     const cs = cands.filter((c) => c.kind === 'admin2');
     if (cs.length) {
       if (counties.size < 10) counties.set(m.key, cs);
@@ -1083,7 +1088,7 @@ function townClusters(g: Gazetteer, found: Found[], focus: string | null): Map<n
   for (const m of found) {
     if (m.area || m.unknown || m.refs.length === 0 || seen.has(m.key) || names.length >= 20) continue;
     seen.add(m.key);
-    const all = m.refs.length > 20 ? topByPop(g, m.refs, 20) : m.refs.map((r) => g.cand(r));
+    const all = topCands(g, m.refs, 20);
     const cands = all.filter((c) => c.kind === 'city' || c.kind === 'admin2');
     if (cands.length) {
       names.push(cands);
@@ -1122,6 +1127,25 @@ function townClusters(g: Gazetteer, found: Found[], focus: string | null): Map<n
 function isAliasRef(g: Gazetteer, ref: number, key: string): boolean {
   // a city reached through one of our aliases under a spelling that is not its own name
   return normName(g.cand(ref).name) !== key;
+}
+
+/**
+ * The candidates of a list of refs, cached by the list: the gazetteer hands out one cached list per name, and
+ * the steps above each ask for the candidates of every mention again. The lists are only read, never changed.
+ */
+const candLists = new WeakMap<readonly number[], readonly Cand[]>();
+function candsOf(g: Gazetteer, refs: readonly number[]): readonly Cand[] {
+  let cands = candLists.get(refs);
+  if (!cands) {
+    cands = refs.map((r) => g.cand(r));
+    candLists.set(refs, cands);
+  }
+  return cands;
+}
+
+/** the candidates of refs; of a list longer than n, the n largest */
+function topCands(g: Gazetteer, refs: readonly number[], n: number): readonly Cand[] {
+  return refs.length > n ? topByPop(g, refs, n) : candsOf(g, refs);
 }
 
 function topByPop(g: Gazetteer, refs: readonly number[], n: number): Cand[] {

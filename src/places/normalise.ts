@@ -24,8 +24,11 @@ const ASCII = /^[\x20-\x7e]*$/;
 /** Normalised key of a place name or of a span of text. */
 const PLAIN = /^[A-Za-z]+$/;
 
+/** words of ASCII letters with single spaces between: the rules below only lower-case them */
+const PLAIN_WORDS = /^[A-Za-z]+(?: [A-Za-z]+)*$/;
+
 export function normName(s: string): string {
-  if (PLAIN.test(s)) return s.toLowerCase();
+  if (PLAIN.test(s) || PLAIN_WORDS.test(s)) return s.toLowerCase();
   let t = s;
   if (!ASCII.test(t)) {
     t = t.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
