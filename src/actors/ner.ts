@@ -677,9 +677,12 @@ export class EntityFinder {
     const surname = new Map<string, EntityType>();
     const whole = new Map<string, EntityType>();
     const personSurnames = new Set<string>();
+    // the key of each found name, built once (it was built again in each pass below)
+    const names = new Map<Found, string>();
     for (const f of out) {
       let name = '';
       for (let q = f.first; q < f.last; q++) name += (q > f.first ? ' ' : '') + info[q]!.key;
+      names.set(f, name);
       if (f.hit || f.titleFirst >= 0 || f.strong || f.last - f.first > 1) whole.set(name, f.type);
       if (f.type === 'PERSON' && f.last - f.first >= 2) {
         surname.set(info[f.last - 1]!.key, 'PERSON');
@@ -689,11 +692,7 @@ export class EntityFinder {
     }
     // weakly typed names take the type most of their occurrences got
     const votes = new Map<string, Map<EntityType, number>>();
-    const nameOf = (f: Found): string => {
-      let name = '';
-      for (let q = f.first; q < f.last; q++) name += (q > f.first ? ' ' : '') + info[q]!.key;
-      return name;
-    };
+    const nameOf = (f: Found): string => names.get(f)!;
     for (const f of out) {
       if (f.hit || f.titleFirst >= 0 || f.strong) continue;
       const n = nameOf(f);
@@ -720,8 +719,7 @@ export class EntityFinder {
         continue;
       }
       if (f.hit || f.titleFirst >= 0 || f.strong) continue;
-      let name = '';
-      for (let q = f.first; q < f.last; q++) name += (q > f.first ? ' ' : '') + info[q]!.key;
+      const name = nameOf(f);
       const s = f.last - f.first === 1 ? surname.get(name) : undefined;
       if (s) f.type = s;
       else if (f.last - f.first === 1 && whole.has(name)) f.type = whole.get(name)!;
