@@ -485,7 +485,7 @@ export function geoparse(doc: Doc): ParseResult {
       if (ent[k] !== 1 && ent[k] !== 3) continue;
       const longer = entStart[k]! < m.first || entEnd[k]! > m.last + 1;
       const e = { type: ent[k] === 1 ? 'PERSON' : 'ORG' };
-      const cityOnly = m.refs.every((r) => g.cand(r).kind === 'city');
+      const cityOnly = candsOf(g, m.refs).every((c) => c.kind === 'city');
       const covers = entStart[k]! <= m.first && entEnd[k]! >= m.last + 1;
       // a person's name is never a place; a city inside an organisation's name counts only at its start
       // ("Gainesville Police Department" names where; "Bank of England" names whom — but a country or
@@ -493,7 +493,7 @@ export function geoparse(doc: Doc): ParseResult {
       if (e?.type === 'PERSON' && covers && (longer || cityOnly)) return false;
       if (e?.type === 'ORG' && longer && cityOnly && entStart[k]! < m.first) return false;
     }
-    const kinds = m.refs.map((r) => g.cand(r).kind);
+    const kinds = candsOf(g, m.refs).map((c) => c.kind);
     const strongKind =
       kinds.some((k) => k !== 'city') || m.refs.some((r) => r >= 0 && isAliasRef(g, r, m.key));
     // the never list applies to single words
