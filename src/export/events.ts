@@ -6,7 +6,7 @@ import countries from '../countries.js';
 import { dataPath } from '../data.js';
 import { codeInfo } from '../events/codebook.js';
 import type { Actor, Event, EventActor, Result } from '../result.js';
-import { eventRow } from '../store/rows.js';
+import { EVENT_COLUMNS, eventRow } from '../store/rows.js';
 
 let fipsTable: Map<string, string> | null = null;
 
@@ -205,29 +205,9 @@ export function tsvLine(fields: string[]): string {
  * event columns (src/store/rows.ts), the code's label, and the article's title and url.
  */
 export const CSV_COLUMNS = [
-  'article_id',
-  'event_id',
-  'date',
-  'date_precision',
-  'code',
+  ...EVENT_COLUMNS.slice(0, EVENT_COLUMNS.indexOf('code') + 1),
   'label',
-  'root',
-  'quad',
-  'goldstein',
-  'plover',
-  'mode',
-  'source_code',
-  'source_text',
-  'target_code',
-  'target_text',
-  'place_name',
-  'geonameid',
-  'country',
-  'lat',
-  'lon',
-  'sentence',
-  'start',
-  'end',
+  ...EVENT_COLUMNS.slice(EVENT_COLUMNS.indexOf('code') + 1),
   'article_title',
   'article_url',
 ] as const;

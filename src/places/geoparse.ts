@@ -187,6 +187,20 @@ export interface ParseResult {
   focus: string | null;
 }
 
+/** A town the gazetteer lacks, placed at the state or country its qualifier names ("Holliday, Mo."). */
+function townIn(region: Cand, m: Found, text: string): Cand {
+  return {
+    ...region,
+    ref: 0,
+    kind: 'alias',
+    name: text.slice(m.start, m.end),
+    geonameid: null,
+    feature: 'P.PPL',
+    population: 0,
+    admin: m.qualAdmin,
+  };
+}
+
 /** Find and resolve the toponyms of a Doc. */
 export function geoparse(doc: Doc): ParseResult {
   const g = gazetteer();
@@ -762,16 +776,7 @@ export function geoparse(doc: Doc): ParseResult {
         ? g.admin1(m.qualCountry ?? '', m.qualAdmin)
         : g.country(m.qualCountry ?? '');
       if (!region) continue;
-      m.chosen = {
-        ...region,
-        ref: 0,
-        kind: 'alias',
-        name: text.slice(m.start, m.end),
-        geonameid: null,
-        feature: 'P.PPL',
-        population: 0,
-        admin: m.qualAdmin,
-      };
+      m.chosen = townIn(region, m, text);
       m.score = 100;
       accepted.push(m);
       continue;
@@ -792,16 +797,7 @@ export function geoparse(doc: Doc): ParseResult {
             ? g.country(m.qualCountry)
             : null;
       if (region) {
-        bestC = {
-          ...region,
-          ref: 0,
-          kind: 'alias',
-          name: text.slice(m.start, m.end),
-          geonameid: null,
-          feature: 'P.PPL',
-          population: 0,
-          admin: m.qualAdmin,
-        };
+        bestC = townIn(region, m, text);
         bestS = 100;
       }
     }

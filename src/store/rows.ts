@@ -1,9 +1,12 @@
 // How a Result is laid out in the query tables; shared by the SQLite and PostgreSQL stores.
 import type { Actor, Event, Place, Result } from '../result.js';
 
+// (in the order of the CSV export, which adds to them; inserts name their columns, so the order is free)
 export const EVENT_COLUMNS = [
   'article_id',
   'event_id',
+  'date',
+  'date_precision',
   'code',
   'root',
   'quad',
@@ -14,8 +17,6 @@ export const EVENT_COLUMNS = [
   'source_text',
   'target_code',
   'target_text',
-  'date',
-  'date_precision',
   'place_name',
   'geonameid',
   'country',
