@@ -7,7 +7,8 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import type { Event, Result } from '../src/result.js';
+import type { Event } from '../src/result.js';
+import { bareResult } from '../test/helpers.js';
 import { SqliteStore } from '../src/store/sqlite.js';
 
 const { values } = parseArgs({
@@ -148,25 +149,16 @@ function fill(store: SqliteStore, n: number): void {
             attribution: null,
           });
         }
-        const r: Result = {
+        const r = bareResult({
           id: `bench-${a}`,
           title: `Synthetic report ${a}`,
           published,
           source: 'bench',
-          url: null,
           text,
-          removed: [],
           sentences: [{ start: 0, end: text.length }],
           paragraphs: [{ start: 0, end: text.length }],
-          entities: [],
-          actors: [],
-          places: [],
-          times: [],
           events,
-          quotes: [],
-          figures: [],
-          warnings: [],
-        };
+        });
         store.put(r, `bench-hash-${a}`);
       }
     });

@@ -5,7 +5,8 @@ import assert from 'node:assert/strict';
 import { SqliteStore } from '../../src/store/sqlite.js';
 import { listEvents } from '../../src/store/queries.js';
 import type { EventFilter } from '../../src/store/store.js';
-import type { Event, Result } from '../../src/result.js';
+import type { Event } from '../../src/result.js';
+import { bareResult } from '../helpers.js';
 
 function synthetic(store: SqliteStore, articles: number): void {
   let seed = 7;
@@ -49,25 +50,11 @@ function synthetic(store: SqliteStore, articles: number): void {
           attribution: null,
         };
       });
-      const r: Result = {
+      const r = bareResult({
         id: `a${String(a).padStart(4, '0')}`,
-        title: null,
-        published: null,
-        source: null,
-        url: null,
         text: `Article ${a} ${a % 3 ? 'about talks' : 'about Homs'}.`,
-        removed: [],
-        sentences: [],
-        paragraphs: [],
-        entities: [],
-        actors: [],
-        places: [],
-        times: [],
         events,
-        quotes: [],
-        figures: [],
-        warnings: [],
-      };
+      });
       store.put(r, `h${a}`);
     }
   });

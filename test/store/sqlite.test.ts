@@ -5,25 +5,14 @@ import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { SqliteStore } from '../../src/store/sqlite.js';
 import type { Event, Result } from '../../src/result.js';
+import { bareResult } from '../helpers.js';
 
 function result(id: string, text: string, events: Partial<Event>[] = []): Result {
-  return {
+  return bareResult({
     id,
     title: `Title ${id}`,
     published: '2012-02-07',
-    source: null,
-    url: null,
     text,
-    removed: [],
-    sentences: [],
-    paragraphs: [],
-    entities: [],
-    actors: [],
-    places: [],
-    times: [],
-    quotes: [],
-    figures: [],
-    warnings: [],
     events: events.map((e, i) => ({
       id: `E${i + 1}`,
       code: '161',
@@ -45,7 +34,7 @@ function result(id: string, text: string, events: Partial<Event>[] = []): Result
       attribution: null,
       ...e,
     })),
-  };
+  });
 }
 
 const open = () => new SqliteStore(join(mkdtempSync(join(tmpdir(), 'sitrep-')), 'test.db'));
