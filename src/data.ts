@@ -1,4 +1,5 @@
-// Where the knowledge files live: data/ at the package root (next to dist/ and src/).
+// Where the package's own files live: data/ (knowledge), src/store/migrations*/ (SQL), found from the package root
+// (next to dist/ and src/).
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,4 +21,9 @@ function packageRoot(): string {
 /** Absolute path of a file under data/. */
 export function dataPath(...parts: string[]): string {
   return join(packageRoot(), 'data', ...parts);
+}
+
+/** Absolute path of a file or folder of the package (e.g. the SQL migrations under src/store/). */
+export function packagePath(...parts: string[]): string {
+  return join(packageRoot(), ...parts);
 }

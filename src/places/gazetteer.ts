@@ -265,7 +265,7 @@ function rowsFor(c: Cities, h: number): number[] {
 
 // ---------- the decoded index, precomputed by `npm run build` -------------------------------------
 // Decoding cities.pbf and hashing its 140k names takes ~0.2 s at every start. `npm run build` writes the
-// decoded arrays to dist/cache/cities-index.bin (scripts/build-gazetteer-index.mjs); loading them is a
+// decoded arrays to dist/cache/cities-index.bin (scripts/build-cache.mjs); loading them is a
 // file read. The file carries a fingerprint of cities.pbf and of the decoding and normalising code: when
 // either changes (or the file is missing) the package is decoded as before, so the output never depends on it.
 const INDEX_FILE = fileURLToPath(new URL('../../cache/cities-index.bin', import.meta.url));

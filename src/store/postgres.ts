@@ -3,10 +3,10 @@
 // is unique, and a body that another writer stored first becomes an alias).
 import pg from 'pg';
 import { readdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import type { Result } from '../result.js';
 import { VERSION } from '../version.js';
+import { packagePath } from '../data.js';
 import {
   ACTOR_COLUMNS,
   EVENT_COLUMNS,
@@ -18,15 +18,7 @@ import {
 } from './rows.js';
 import type { PutOutcome } from './store.js';
 
-const MIGRATIONS = join(
-  dirname(fileURLToPath(import.meta.url)),
-  '..',
-  '..',
-  '..',
-  'src',
-  'store',
-  'migrations-pg',
-);
+const MIGRATIONS = packagePath('src', 'store', 'migrations-pg');
 /** any fixed number: serialises migrations when several workers start at once */
 const MIGRATION_LOCK = 7_441_001;
 

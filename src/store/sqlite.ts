@@ -1,23 +1,15 @@
 // The embedded store: SQLite via better-sqlite3, WAL, versioned migrations, FTS5 over article text.
 import Database from 'better-sqlite3';
 import { readdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import type { Result } from '../result.js';
 import { VERSION } from '../version.js';
+import { packagePath } from '../data.js';
 import { actorRow, articleRow, eventRow, placeRow } from './rows.js';
 import { ftsQuery, listEvents, MAX_EVENT_PAGE } from './queries.js';
 import type { ArticleSummary, EventFilter, PutOutcome, Store, StoredEvent } from './store.js';
 
-const MIGRATIONS = join(
-  dirname(fileURLToPath(import.meta.url)),
-  '..',
-  '..',
-  '..',
-  'src',
-  'store',
-  'migrations',
-);
+const MIGRATIONS = packagePath('src', 'store', 'migrations');
 
 export class SqliteStore implements Store {
   readonly db: Database.Database;
