@@ -535,7 +535,6 @@ class State {
     plural: boolean;
     det: boolean;
   }[] = [];
-  private countryCounts: Map<string, number> | null = null;
   /** role-noun matches by token (see matchAgent) */
   private readonly agentMemo = new Map<number, AgentMatch[]>();
 
@@ -585,7 +584,6 @@ class State {
     rec.mentions.push(m);
     this.mentions.push(m);
     for (let k = first; k < last; k++) if (!this.atTok.has(k)) this.atTok.set(k, m);
-    this.countryCounts = null;
     return m;
   }
 
