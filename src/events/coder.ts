@@ -223,6 +223,16 @@ function shift(date: string, n: number | null, unit: 'D' | 'W' | 'M' | 'Y'): str
   return String(y + n);
 }
 
+/** "deported without facing torture", "arrested without firing a shot": what comes "without" did not happen */
+function afterWithout(T: Token[], k: number): boolean {
+  for (let j = k - 1; j >= Math.max(0, k - 5); j--) {
+    const t = T[j]!;
+    if (t.pos === 'PUNCT' || t.sent !== T[k]!.sent) return false;
+    if (t.norm === 'without') return true;
+  }
+  return false;
+}
+
 function precision(date: string | null): Event['date_precision'] {
   if (!date) return 'unknown';
   return date.length === 10 ? 'day' : date.length === 7 ? 'month' : 'year';
@@ -664,7 +674,8 @@ export class Coder {
       cl: Clause | null,
       np: Chunk | null,
     ): Cand => {
-      const mode = cl ? (clauseMode.get(cl) ?? 'actual') : 'actual';
+      let mode = cl ? (clauseMode.get(cl) ?? 'actual') : 'actual';
+      if (mode === 'actual' && afterWithout(T, trigger[0])) mode = 'denied';
       let date = cl ? (clauseDate.get(cl) ?? null) : null;
       if (np) {
         const d = dateOf(np.first, np.last, mode === 'actual' ? (date ?? published) : null);
@@ -1524,17 +1535,6 @@ export class Coder {
         c.code = prev.code;
         if (!c.targets.length) c.targets = prev.targets;
         if (!c.place) c.place = prev.place;
-      }
-      // "deported without facing torture", "arrested without firing a shot": what comes "without" did not happen
-      if (c.mode === 'actual') {
-        for (let k = c.trigger[0] - 1; k >= Math.max(0, c.trigger[0] - 5); k--) {
-          const t = T[k]!;
-          if (t.pos === 'PUNCT' || t.sent !== T[c.trigger[0]]!.sent) break;
-          if (t.norm === 'without') {
-            c.mode = 'denied';
-            break;
-          }
-        }
       }
       const pairwise = c.sources.length > 1 && c.pattern.flags.has('sym') && !c.targetPlace;
       if (c.pattern.flags.has('needT') && !c.targets.length && !pairwise) continue;
