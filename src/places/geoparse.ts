@@ -187,17 +187,18 @@ export interface ParseResult {
   focus: string | null;
 }
 
-/** A town the gazetteer lacks, placed at the state or country its qualifier names ("Holliday, Mo."). */
-function townIn(region: Cand, m: Found, text: string): Cand {
+/** A place the gazetteer lacks, under its own name, at the point of a known one: a town at the state or country
+ *  its qualifier names ("Holliday, Mo."), a county at the town or state it goes with. */
+function standIn(at: Cand, m: Found, text: string, feature: string, admin = at.admin): Cand {
   return {
-    ...region,
+    ...at,
     ref: 0,
     kind: 'alias',
     name: text.slice(m.start, m.end),
     geonameid: null,
-    feature: 'P.PPL',
+    feature,
     population: 0,
-    admin: m.qualAdmin,
+    admin,
   };
 }
 
@@ -776,7 +777,7 @@ export function geoparse(doc: Doc): ParseResult {
         ? g.admin1(m.qualCountry ?? '', m.qualAdmin)
         : g.country(m.qualCountry ?? '');
       if (!region) continue;
-      m.chosen = townIn(region, m, text);
+      m.chosen = standIn(region, m, text, 'P.PPL', m.qualAdmin);
       m.score = 100;
       accepted.push(m);
       continue;
@@ -797,7 +798,7 @@ export function geoparse(doc: Doc): ParseResult {
             ? g.country(m.qualCountry)
             : null;
       if (region) {
-        bestC = townIn(region, m, text);
+        bestC = standIn(region, m, text, 'P.PPL', m.qualAdmin);
         bestS = 100;
       }
     }
@@ -1008,15 +1009,7 @@ export function geoparse(doc: Doc): ParseResult {
       if (bestTown && km(bestTown.lat, bestTown.lon, anchor.lat, anchor.lon) < 250) anchor = bestTown;
     }
     if (anchor) {
-      m.chosen = {
-        ...anchor,
-        ref: 0,
-        kind: 'alias',
-        name: text.slice(m.start, m.end),
-        geonameid: null,
-        feature: 'A.ADM2',
-        population: 0,
-      };
+      m.chosen = standIn(anchor, m, text, 'A.ADM2');
     }
   }
   return { found: out, focus };
