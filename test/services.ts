@@ -40,6 +40,16 @@ export async function tempDatabase(): Promise<{ url: string; drop: () => Promise
     drop: async () => {
       const c = new pg.Client({ connectionString: PG_ADMIN });
       await c.connect();
+      // a closed pool's sockets close a moment after pool.end() resolves: wait for them, or FORCE kills
+      // them mid-close and their clients throw "terminating connection due to administrator command"
+      for (let i = 0; i < 100; i++) {
+        const r = await c.query<{ n: number }>(
+          'SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1',
+          [name],
+        );
+        if (!r.rows[0]?.n) break;
+        await new Promise((res) => setTimeout(res, 20));
+      }
       await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await c.end();
     },
