@@ -2,11 +2,9 @@
 // Same tables and semantics as the SQLite store; writes are safe under concurrency (the content hash
 // is unique, and a body that another writer stored first becomes an alias).
 import pg from 'pg';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Result } from '../result.js';
 import { VERSION } from '../version.js';
-import { packagePath } from '../data.js';
+import { migrations } from './migrations.js';
 import {
   ACTOR_COLUMNS,
   EVENT_COLUMNS,
@@ -18,7 +16,6 @@ import {
 } from './rows.js';
 import type { PutOutcome } from './store.js';
 
-const MIGRATIONS = packagePath('src', 'store', 'migrations-pg');
 /** any fixed number: serialises migrations when several workers start at once */
 const MIGRATION_LOCK = 7_441_001;
 
@@ -48,15 +45,12 @@ export class PostgresStore {
       await c.query('CREATE TABLE IF NOT EXISTS sitrep_schema (version INTEGER NOT NULL)');
       const row = (await c.query<{ v: number | null }>('SELECT max(version) v FROM sitrep_schema')).rows[0];
       const current = row?.v ?? 0;
-      for (const f of readdirSync(MIGRATIONS)
-        .filter((x) => /^\d+-.*\.sql$/.test(x))
-        .sort()) {
-        const n = parseInt(f, 10);
-        if (n <= current) continue;
+      for (const { version, sql } of migrations('pg')) {
+        if (version <= current) continue;
         await c.query('BEGIN');
         try {
-          await c.query(readFileSync(join(MIGRATIONS, f), 'utf8'));
-          await c.query('INSERT INTO sitrep_schema (version) VALUES ($1)', [n]);
+          await c.query(sql);
+          await c.query('INSERT INTO sitrep_schema (version) VALUES ($1)', [version]);
           await c.query('COMMIT');
         } catch (e) {
           await c.query('ROLLBACK');

@@ -1,15 +1,11 @@
 // The embedded store: SQLite via better-sqlite3, WAL, versioned migrations, FTS5 over article text.
 import Database from 'better-sqlite3';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Result } from '../result.js';
 import { VERSION } from '../version.js';
-import { packagePath } from '../data.js';
+import { migrations } from './migrations.js';
 import { actorRow, articleRow, eventRow, placeRow } from './rows.js';
 import { ftsQuery, listEvents, MAX_EVENT_PAGE } from './queries.js';
 import type { ArticleSummary, EventFilter, PutOutcome, Store, StoredEvent } from './store.js';
-
-const MIGRATIONS = packagePath('src', 'store', 'migrations');
 
 export class SqliteStore implements Store {
   readonly db: Database.Database;
@@ -146,19 +142,14 @@ export class SqliteStore implements Store {
   }
 }
 
-/** Apply the numbered .sql files in migrations/ that the database has not seen (PRAGMA user_version). */
+/** Apply the migrations that the database has not seen (PRAGMA user_version). */
 function migrate(db: Database.Database): void {
   const current = db.pragma('user_version', { simple: true }) as number;
-  const files = readdirSync(MIGRATIONS)
-    .filter((f) => /^\d+-.*\.sql$/.test(f))
-    .sort();
-  for (const f of files) {
-    const n = parseInt(f, 10);
-    if (n <= current) continue;
-    const sql = readFileSync(join(MIGRATIONS, f), 'utf8');
+  for (const { version, sql } of migrations('sqlite')) {
+    if (version <= current) continue;
     db.transaction(() => {
       db.exec(sql);
-      db.pragma(`user_version = ${n}`);
+      db.pragma(`user_version = ${version}`);
     })();
   }
 }
