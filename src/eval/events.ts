@@ -7,6 +7,7 @@
 // A null gold actor matches anything. Gold entries without a CAMEO code (PLOVER type) are not scored at
 // strict/root+country (plover): system events that pair with such an entry (same criteria minus the code)
 // count neither way, the others are false positives. Only events whose mode is `actual` are scored.
+import { f3 } from './report.js';
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { Pipeline } from '../pipeline.js';
@@ -180,8 +181,6 @@ export function evalEvents(goldPath: string, pipeline = new Pipeline()): EventsS
   }
   return { ...scoreEventSets(records, events.map(sysEvents)), events };
 }
-
-const f3 = (x: number): string => x.toFixed(3);
 
 export function register(evaluate: Command): void {
   evaluate

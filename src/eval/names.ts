@@ -3,6 +3,7 @@
 // -DOCSTART- lines or, where there are none, at datelines ("LONDON 1996-08-30" starts a new story, with
 // the headline line before it). Entity-level exact match (same first and last token, same type) for
 // PER, ORG, LOC: system PERSON→PER, ORG→ORG, GPE/LOC/FAC→LOC; MISC and other types are ignored.
+import { errorLines, f3, printJson } from './report.js';
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { createActorsStage } from '../actors/index.js';
@@ -217,8 +218,6 @@ export function scoreNames(goldPath: string): NamesScore {
   };
 }
 
-const f3 = (x: number): string => x.toFixed(3);
-
 export function register(evaluate: Command): void {
   evaluate
     .command('names')
@@ -229,9 +228,7 @@ export function register(evaluate: Command): void {
     .action((opts: { gold: string; errors?: string | boolean; json?: boolean }) => {
       const s = scoreNames(opts.gold);
       if (opts.json) {
-        const { errors, ...rest } = s;
-        void errors;
-        process.stdout.write(JSON.stringify(rest, null, 2) + '\n');
+        printJson(s);
         return;
       }
       const row = (name: string, x: PRF): string =>
@@ -244,16 +241,15 @@ export function register(evaluate: Command): void {
         row('LOC', s.byType.LOC),
         `speed  ${s.msPerDoc.toFixed(3)} ms/document (actor stage only)`,
       ];
-      if (opts.errors) {
-        const n = typeof opts.errors === 'string' ? +opts.errors : 30;
-        for (const kind of ['missed', 'spurious', 'type'] as const) {
-          const list = s.errors.filter((e) => e.kind === kind);
-          lines.push(`-- ${kind} (${list.length})`);
-          for (const e of list.slice(0, n)) {
-            lines.push(`  ${e.text}  ${e.gold ?? ''}${e.system ? '→' + e.system : ''}   …${e.context}…`);
-          }
-        }
-      }
+      if (opts.errors)
+        lines.push(
+          ...errorLines(
+            s.errors,
+            ['missed', 'spurious', 'type'],
+            opts.errors,
+            (e) => `  ${e.text}  ${e.gold ?? ''}${e.system ? '→' + e.system : ''}   …${e.context}…`,
+          ),
+        );
       process.stdout.write(lines.join('\n') + '\n');
     });
 }

@@ -5,6 +5,7 @@
 // trapezoid rule, divided by (n−1)·ln(20039); lower is better) and the share with the same GeoNames id.
 // A matched toponym the system left without coordinates counts as a 20,039 km error.
 // Each record's text is analysed as it stands (no cleaning, no title), published = the record's date.
+import { errorLines, f3, printJson } from './report.js';
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { createActorsStage } from '../actors/index.js';
@@ -191,8 +192,6 @@ export function scorePlaces(file: string, opts: { set?: string; limit?: number }
   };
 }
 
-const f3 = (x: number): string => x.toFixed(3);
-
 export function register(evaluate: Command): void {
   evaluate
     .command('places')
@@ -211,9 +210,7 @@ export function register(evaluate: Command): void {
       (opts: { gold: string; set?: string; limit?: number; errors?: string | boolean; json?: boolean }) => {
         const s = scorePlaces(opts.gold, { set: opts.set, limit: opts.limit });
         if (opts.json) {
-          const { errors, ...rest } = s;
-          void errors;
-          process.stdout.write(JSON.stringify(rest, null, 2) + '\n');
+          printJson(s);
           return;
         }
         const lines = [
@@ -222,17 +219,16 @@ export function register(evaluate: Command): void {
           `resolve  acc@161km ${f3(s.acc161)}  median ${s.medianKm.toFixed(1)} km  mean ${s.meanKm.toFixed(0)} km  AUC ${f3(s.auc)}  exact id ${f3(s.exactId)}   (${s.resolved} matched with coordinates)`,
           `speed    ${s.msPerDoc.toFixed(3)} ms/document (places stage only)`,
         ];
-        if (opts.errors) {
-          const n = typeof opts.errors === 'string' ? +opts.errors : 30;
-          for (const kind of ['missed', 'spurious', 'far'] as const) {
-            const list = s.errors.filter((e) => e.kind === kind);
-            lines.push(`-- ${kind} (${list.length})`);
-            for (const e of list.slice(0, n))
-              lines.push(
+        if (opts.errors)
+          lines.push(
+            ...errorLines(
+              s.errors,
+              ['missed', 'spurious', 'far'],
+              opts.errors,
+              (e) =>
                 `  ${e.text}${e.system ? ' → ' + e.system : ''}${e.km ? ` (${e.km} km)` : ''}   …${e.context}…`,
-              );
-          }
-        }
+            ),
+          );
         process.stdout.write(lines.join('\n') + '\n');
       },
     );

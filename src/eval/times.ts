@@ -2,6 +2,7 @@
 // Text = the <TEXT> element with its tags stripped (offsets into that stripped text); publication date =
 // the DCT TIMEX3's value (the DCT itself is not scored). Relaxed span F1: one-to-one matching of
 // overlapping spans; value F1: a match counts only when the spans overlap and the values are equal.
+import { errorLines, f3, printJson } from './report.js';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
@@ -182,8 +183,6 @@ export function scoreTimes(dir: string): TimesScore {
   };
 }
 
-const f3 = (x: number): string => x.toFixed(3);
-
 export function register(evaluate: Command): void {
   evaluate
     .command('times')
@@ -194,9 +193,7 @@ export function register(evaluate: Command): void {
     .action((opts: { gold: string; errors?: string | boolean; json?: boolean }) => {
       const s = scoreTimes(opts.gold);
       if (opts.json) {
-        const { errors, ...rest } = s;
-        void errors;
-        process.stdout.write(JSON.stringify(rest, null, 2) + '\n');
+        printJson(s);
         return;
       }
       const lines = [
@@ -211,18 +208,14 @@ export function register(evaluate: Command): void {
               `  ${t.padEnd(9)} gold ${r.gold}, span-matched ${r.matched}, value-correct ${r.correct} (${f3(r.gold ? r.correct / r.gold : 0)} of gold)`,
           ),
       ];
-      if (opts.errors) {
-        const n = typeof opts.errors === 'string' ? +opts.errors : 30;
-        for (const kind of ['value', 'missed', 'spurious'] as const) {
-          const list = s.errors.filter((e) => e.kind === kind);
-          lines.push(`-- ${kind} (${list.length})`);
-          for (const e of list.slice(0, n)) {
+      if (opts.errors)
+        lines.push(
+          ...errorLines(s.errors, ['value', 'missed', 'spurious'], opts.errors, (e) => {
             const g = e.gold ? `gold "${e.gold.text}" ${e.gold.type} ${e.gold.value}` : '';
             const y = e.system ? `sys "${e.system.text}" ${e.system.type} ${e.system.value}` : '';
-            lines.push(`  ${e.doc}: ${[g, y].filter(Boolean).join('  |  ')}`);
-          }
-        }
-      }
+            return `  ${e.doc}: ${[g, y].filter(Boolean).join('  |  ')}`;
+          }),
+        );
       process.stdout.write(lines.join('\n') + '\n');
     });
 }
