@@ -84,15 +84,44 @@ const PARTICLES = new Set([
 // words that may sit inside a name only when the name ends in an organisation word
 const WEAK_CONNECTORS = new Set(['and', '&', 'for', 'on', 'the', 'of']);
 
-interface TokInfo {
-  key: string;
-  cap: boolean;
-  caps: boolean;
-  alpha: boolean;
-  /** sentence in upper case (headline), so case says nothing */
-  shout: boolean;
-  /** first word of a sentence, a quote, or after a colon/dash */
-  start: boolean;
+const CAP = 1;
+const CAPS = 2;
+const IS_ALPHA = 4;
+/** sentence in upper case (headline), so case says nothing */
+const SHOUT = 8;
+/** first word of a sentence, a quote, or after a colon/dash */
+const START = 16;
+
+/** What the finder knows of each token of one article, in arrays indexed by token (built once per article,
+ *  no object per token). A token index past the end reads as no flags. */
+class TokenFacts {
+  /** normalised key of each token */
+  readonly keys: string[];
+  /** CAP | CAPS | IS_ALPHA | SHOUT | START per token */
+  readonly flags: Uint8Array;
+
+  constructor(n: number) {
+    this.keys = new Array<string>(n);
+    this.flags = new Uint8Array(n);
+  }
+
+  /** starts with an upper-case letter */
+  cap(k: number): boolean {
+    return ((this.flags[k] ?? 0) & CAP) !== 0;
+  }
+  /** two letters or more, all upper case */
+  caps(k: number): boolean {
+    return ((this.flags[k] ?? 0) & CAPS) !== 0;
+  }
+  alpha(k: number): boolean {
+    return ((this.flags[k] ?? 0) & IS_ALPHA) !== 0;
+  }
+  shout(k: number): boolean {
+    return ((this.flags[k] ?? 0) & SHOUT) !== 0;
+  }
+  start(k: number): boolean {
+    return ((this.flags[k] ?? 0) & START) !== 0;
+  }
 }
 
 export class EntityFinder {
@@ -143,15 +172,14 @@ export class EntityFinder {
     const toks = doc.tokens;
     const info = this.tokenInfo(doc);
     const out: Found[] = [];
-    this.lastKeys = info.map((x) => x.key);
+    this.lastKeys = info.keys;
     this.lowerKeys = null;
     this.matchMemo = new Array<{ len: number; hit: NameHit } | null | undefined>(toks.length);
 
     // 1. capitalised runs (and, in upper-case sentences, gazetteer matches only)
     let i = 0;
     while (i < toks.length) {
-      const ti = info[i]!;
-      if (ti.shout) {
+      if (info.shout(i)) {
         const m = this.matchAt(toks, info, i, true);
         if (m) {
           out.push(this.fromHit(toks, info, i, m.len, m.hit));
@@ -181,14 +209,13 @@ export class EntityFinder {
     return out;
   }
 
-  private tokenInfo(doc: Doc): TokInfo[] {
+  private tokenInfo(doc: Doc): TokenFacts {
     const toks = doc.tokens;
-    const info: TokInfo[] = toks.map((t) => {
+    const info = new TokenFacts(toks.length);
+    const { keys, flags } = info;
+    for (let k = 0; k < toks.length; k++) {
+      const t = toks[k]!;
       const tx = t.text;
-      const c = tx.charCodeAt(0);
-      let alpha: boolean;
-      let cap: boolean;
-      let caps: boolean;
       let ascii = true;
       let upper = 0;
       let lower = 0;
@@ -201,34 +228,39 @@ export class EntityFinder {
           break;
         }
       }
+      let f = 0;
       if (ascii) {
-        alpha = upper + lower > 0;
-        cap = c >= 65 && c <= 90;
-        caps = lower === 0 && upper >= 2;
+        const c = tx.charCodeAt(0);
+        if (upper + lower > 0) f |= IS_ALPHA;
+        if (c >= 65 && c <= 90) f |= CAP;
+        if (lower === 0 && upper >= 2) f |= CAPS;
+        keys[k] = t.norm;
       } else {
-        alpha = ALPHA.test(tx);
-        cap = alpha && LETTER_UPPER.test(tx);
-        caps = alpha && !HAS_LOWER.test(tx) && tx.replace(/[^\p{L}]/gu, '').length >= 2;
+        if (ALPHA.test(tx)) {
+          f |= IS_ALPHA;
+          if (LETTER_UPPER.test(tx)) f |= CAP;
+          if (!HAS_LOWER.test(tx) && tx.replace(/[^\p{L}]/gu, '').length >= 2) f |= CAPS;
+        }
+        keys[k] = normWord(tx);
       }
-      return { key: ascii ? t.norm : normWord(tx), cap, caps, alpha, shout: false, start: false };
-    });
+      flags[k] = f;
+    }
     for (const s of doc.sentences) {
       let alpha = 0;
       let upper = 0;
       for (let k = s.first; k < s.last; k++) {
-        const x = info[k]!;
-        if (!x.alpha || toks[k]!.text.length < 2) continue;
+        if (!(flags[k]! & IS_ALPHA) || toks[k]!.text.length < 2) continue;
         alpha++;
-        if (x.caps) upper++;
+        if (flags[k]! & CAPS) upper++;
       }
-      const shout = alpha >= 2 && upper / alpha >= 0.75;
+      const shout = alpha >= 2 && upper / alpha >= 0.75 ? SHOUT : 0;
       let startNext = true;
       for (let k = s.first; k < s.last; k++) {
-        const x = info[k]!;
-        x.shout = shout;
-        x.start = startNext;
+        flags[k] = flags[k]! | shout | (startNext ? START : 0);
         const tx = toks[k]!.text;
-        startNext = OPEN.has(tx) || (startNext && !x.alpha && !/\d/.test(tx));
+        // every opening mark is one character
+        startNext =
+          (tx.length === 1 && OPEN.has(tx)) || (startNext && !(flags[k]! & IS_ALPHA) && !/\d/.test(tx));
       }
     }
     return info;
@@ -237,12 +269,12 @@ export class EntityFinder {
   /** Longest knowledge-base match at i. */
   private matchAt(
     toks: Token[],
-    info: TokInfo[],
+    info: TokenFacts,
     i: number,
     shout: boolean,
     limit = toks.length,
   ): { len: number; hit: NameHit } | null {
-    const first = info[i]!.key;
+    const first = info.keys[i]!;
     const max = Math.min(this.kb.maxLen.get(first) ?? 0, limit - i);
     if (!max) return null;
     // segment() asks the same position again with different limits: the longest lower-case match at i
@@ -260,26 +292,30 @@ export class EntityFinder {
 
   private longestAt(
     toks: Token[],
-    info: TokInfo[],
+    info: TokenFacts,
     i: number,
     shout: boolean,
     max: number,
   ): { len: number; hit: NameHit } | null {
-    const pref = prefixKeys(info, i, max);
+    const pref = prefixKeys(info.keys, i, max);
+    const sent = toks[i]!.sent;
     for (let len = max; len >= 1; len--) {
       // names do not run over spaces that hold sentence breaks
-      if (toks[i + len - 1]!.sent !== toks[i]!.sent) continue;
+      if (toks[i + len - 1]!.sent !== sent) continue;
       const hits = this.kb.names.get(pref[len - 1]!);
       if (!hits) continue;
-      const ok = hits.filter((h) => this.caseOk(toks, info, i, len, h, shout));
-      if (ok.length) return { len, hit: best(ok) };
+      // the best-ranked hit the case of the text allows (the first of equal rank)
+      let pick: NameHit | null = null;
+      for (const h of hits)
+        if (this.caseOk(toks, info, i, len, h, shout) && (!pick || rank(h) > rank(pick))) pick = h;
+      if (pick) return { len, hit: pick };
     }
     return null;
   }
 
   private caseOk(
     toks: Token[],
-    info: TokInfo[],
+    info: TokenFacts,
     i: number,
     len: number,
     h: NameHit,
@@ -294,10 +330,10 @@ export class EntityFinder {
     if (shout) return true;
     if (h.match === 'any') return true;
     // capitalised: the first token, and every other word except connectors
-    if (!info[i]!.cap) return false;
+    if (!info.cap(i)) return false;
     for (let k = i + 1; k < i + len; k++) {
-      const x = info[k]!;
-      if (!x.alpha || x.cap || this.connectors.has(x.key) || PARTICLES.has(x.key)) continue;
+      const key = info.keys[k]!;
+      if (!info.alpha(k) || info.cap(k) || this.connectors.has(key) || PARTICLES.has(key)) continue;
       if (h.kind === 'country' || h.kind === 'demonym' || h.kind === 'region' || h.kind === 'seat') continue;
       return false;
     }
@@ -305,12 +341,12 @@ export class EntityFinder {
   }
 
   /** A city name in an upper-case line ("NEW YORK 1996-08-22"), 3 words at most. */
-  private cityAt(toks: Token[], info: TokInfo[], i: number): number {
-    if (!info[i]!.alpha) return 0;
+  private cityAt(toks: Token[], info: TokenFacts, i: number): number {
+    if (!info.alpha(i)) return 0;
     for (let len = 3; len >= 1; len--) {
       if (i + len > toks.length || toks[i + len - 1]!.sent !== toks[i]!.sent) continue;
       let name = '';
-      for (let q = i; q < i + len; q++) name += (q > i ? ' ' : '') + info[q]!.key;
+      for (let q = i; q < i + len; q++) name += (q > i ? ' ' : '') + info.keys[q]!;
       if (this.places.has(name)) return len;
       const pop = this.kb.cities.get(name) ?? 0;
       if (pop >= (len > 1 ? 30000 : 200000) && !this.kb.commonWords.has(name)) return len;
@@ -318,33 +354,38 @@ export class EntityFinder {
     return 0;
   }
 
-  private canStart(toks: Token[], info: TokInfo[], i: number): boolean {
-    const x = info[i]!;
-    if (x.cap) return true;
+  private canStart(toks: Token[], info: TokenFacts, i: number): boolean {
+    if (info.cap(i)) return true;
     // "al-Assad" starts with a lower-case particle joined to a capitalised word
-    if (PARTICLES.has(x.key) && joined(toks, i, i + 1) && toks[i + 1]?.text === '-' && info[i + 2]?.cap)
+    if (
+      PARTICLES.has(info.keys[i]!) &&
+      joined(toks, i, i + 1) &&
+      toks[i + 1]?.text === '-' &&
+      info.cap(i + 2)
+    )
       return true;
     return false;
   }
 
   /** End (exclusive) of a capitalised run starting at i. */
-  private runEnd(toks: Token[], info: TokInfo[], i: number): number {
+  private runEnd(toks: Token[], info: TokenFacts, i: number): number {
     let j = i + 1;
     const sent = toks[i]!.sent;
     for (;;) {
       const t = toks[j];
       if (!t || t.sent !== sent) break;
-      const x = info[j]!;
       // hyphen joining two parts of one name: al-Assad, Russian-Chinese
       if (t.text === '-' && joined(toks, j - 1, j) && joined(toks, j, j + 1)) {
-        const nx = info[j + 1];
-        if (nx?.cap || (nx && PARTICLES.has(nx.key) && toks[j + 2]?.text === '-')) {
+        if (
+          info.cap(j + 1) ||
+          (j + 1 < toks.length && PARTICLES.has(info.keys[j + 1]!) && toks[j + 2]?.text === '-')
+        ) {
           j++;
           continue;
         }
         break;
       }
-      if (x.cap && !POSSESSIVE.has(t.text)) {
+      if (info.cap(j) && !POSSESSIVE.has(t.text)) {
         const pv = toks[j - 1]!.text;
         if (
           pv === '-' ||
@@ -357,18 +398,19 @@ export class EntityFinder {
         break;
       }
       // lower-case connectors inside names: Bank of England, Abu Bakr al-Baghdadi
-      if ((this.connectors.has(x.key) || PARTICLES.has(x.key)) && !x.cap) {
+      const key = info.keys[j]!;
+      if ((this.connectors.has(key) || PARTICLES.has(key)) && !info.cap(j)) {
         let k = j;
         while (
           k < toks.length &&
           toks[k]!.sent === sent &&
-          !info[k]!.cap &&
-          (this.connectors.has(info[k]!.key) ||
-            PARTICLES.has(info[k]!.key) ||
+          !info.cap(k) &&
+          (this.connectors.has(info.keys[k]!) ||
+            PARTICLES.has(info.keys[k]!) ||
             (toks[k]!.text === '-' && joined(toks, k - 1, k)))
         )
           k++;
-        if (k < toks.length && toks[k]!.sent === sent && info[k]!.cap && k - j <= 2) {
+        if (k < toks.length && toks[k]!.sent === sent && info.cap(k) && k - j <= 2) {
           j = k;
           continue;
         }
@@ -379,22 +421,22 @@ export class EntityFinder {
   }
 
   /** Split a capitalised run into entities. */
-  private segment(doc: Doc, info: TokInfo[], s: number, e: number, out: Found[]): void {
+  private segment(doc: Doc, info: TokenFacts, s: number, e: number, out: Found[]): void {
     const toks = doc.tokens;
     // trailing connectors never end a name
-    while (e > s + 1 && !info[e - 1]!.cap && !ALPHA.test(toks[e - 1]!.text.slice(-1))) e--;
+    while (e > s + 1 && !info.cap(e - 1) && !ALPHA.test(toks[e - 1]!.text.slice(-1))) e--;
     // a sentence-initial common word is not a name ("Many", "Meanwhile", "New EU measures")
-    while (s < e && info[s]!.start && this.commonStart(toks, info, s, e)) s++;
+    while (s < e && info.start(s) && this.commonStart(toks, info, s, e)) s++;
     // drop words that are never names by themselves at the edges
     while (
       s < e &&
-      this.notName.has(info[s]!.key) &&
+      this.notName.has(info.keys[s]!) &&
       !this.matchAt(toks, info, s, false, e) &&
-      !this.places.has(`${info[s]!.key} ${info[s + 1]?.key ?? ''}`) &&
-      !this.kb.cities.has(`${info[s]!.key} ${info[s + 1]?.key ?? ''}`)
+      !this.places.has(`${info.keys[s]!} ${info.keys[s + 1] ?? ''}`) &&
+      !this.kb.cities.has(`${info.keys[s]!} ${info.keys[s + 1] ?? ''}`)
     )
       s++;
-    while (s < e && !info[s]!.cap && !this.canStart(toks, info, s)) s++;
+    while (s < e && !info.cap(s) && !this.canStart(toks, info, s)) s++;
     if (s >= e) return;
 
     // the whole run known or shaped like an organisation/place name
@@ -403,13 +445,13 @@ export class EntityFinder {
       out.push(this.fromHit(toks, info, s, whole.len, whole.hit));
       return;
     }
-    if (e - s > 1 && this.miscWords.has(info[e - 1]!.key) && !this.startsWithTitle(info, s, e)) return;
+    if (e - s > 1 && this.miscWords.has(info.keys[e - 1]!) && !this.startsWithTitle(info, s, e)) return;
     let shaped = this.shapeType(info, s, e);
     // "Porto Alegre for the World Social Forum": a known place before a connector is a name of its own
     for (let c = s + 1; shaped && c < e; c++) {
-      if (!WEAK_CONNECTORS.has(info[c]!.key) || info[c]!.cap || info[c]!.key === 'of') continue;
+      if (!WEAK_CONNECTORS.has(info.keys[c]!) || info.cap(c) || info.keys[c]! === 'of') continue;
       let head = '';
-      for (let q = s; q < c; q++) head += (q > s ? ' ' : '') + info[q]!.key;
+      for (let q = s; q < c; q++) head += (q > s ? ' ' : '') + info.keys[q]!;
       const m = this.matchAt(toks, info, s, false, c);
       if ((m && m.len === c - s) || this.kb.cities.has(head) || this.places.has(head)) shaped = null;
       break;
@@ -419,7 +461,7 @@ export class EntityFinder {
       shaped &&
       (e - s >= 3 ||
         !this.startsWithTitle(info, s, e) ||
-        (shaped === 'ORG' && this.orgHeads.has(info[s]!.key)))
+        (shaped === 'ORG' && this.orgHeads.has(info.keys[s]!)))
     ) {
       out.push(this.make(toks, info, s, e, shaped, null, -1));
       return;
@@ -428,8 +470,7 @@ export class EntityFinder {
     let k = s;
     let titleFirst = -1;
     while (k < e) {
-      const x = info[k]!;
-      if (!x.cap && !this.canStart(toks, info, k)) {
+      if (!info.cap(k) && !this.canStart(toks, info, k)) {
         k++;
         continue;
       }
@@ -459,25 +500,26 @@ export class EntityFinder {
       // unknown stretch up to the next weak connector or known name
       let j = k + 1;
       while (j < e) {
-        const y = info[j]!;
-        if (WEAK_CONNECTORS.has(y.key) && !y.cap) break;
+        const key = info.keys[j]!;
+        const cap = info.cap(j);
+        if (WEAK_CONNECTORS.has(key) && !cap) break;
         // a title inside the run starts a person's name: "Tory MP Patrick Mercer"
         if (
-          y.cap &&
-          this.titleFirst.has(y.key) &&
+          cap &&
+          this.titleFirst.has(key) &&
           this.titleAt(info, j, e) &&
-          info[j + this.titleAt(info, j, e)]?.cap
+          info.cap(j + this.titleAt(info, j, e))
         )
           break;
-        if (y.cap && toks[j - 1]!.text !== '-' && this.kb.maxLen.has(y.key)) {
+        if (cap && toks[j - 1]!.text !== '-' && this.kb.maxLen.has(key)) {
           const mm = this.matchAt(toks, info, j, false, e);
           if (mm && (mm.hit.kind !== 'person' || mm.len > 1)) break;
         }
         j++;
       }
-      while (j > k + 1 && !info[j - 1]!.cap) j--;
+      while (j > k + 1 && !info.cap(j - 1)) j--;
       // "Michael Jordan": a given name followed by a one-word known name is a person's name
-      if (j === k + 1 && this.kb.givenNames.has(x.key) && j < e && info[j]!.cap) {
+      if (j === k + 1 && this.kb.givenNames.has(info.keys[k]!) && j < e && info.cap(j)) {
         const mm = this.matchAt(toks, info, j, false, e);
         if (!mm || mm.len === 1) j++;
       }
@@ -485,7 +527,7 @@ export class EntityFinder {
         k = j;
         continue;
       }
-      if (this.miscWords.has(info[j - 1]!.key) && titleFirst < 0) {
+      if (this.miscWords.has(info.keys[j - 1]!) && titleFirst < 0) {
         k = j;
         continue;
       }
@@ -499,113 +541,115 @@ export class EntityFinder {
   }
 
   /** A lone capitalised word that is not a name: a weekday, a common word, an adjective. */
-  private weakSingle(toks: Token[], info: TokInfo[], k: number): boolean {
-    const x = info[k]!;
-    if (x.key === 'may' && (/^\d/.test(toks[k + 1]?.text ?? '') || MONTH_PREP.has(info[k - 1]?.key ?? '')))
+  private weakSingle(toks: Token[], info: TokenFacts, k: number): boolean {
+    const key = info.keys[k]!;
+    if (key === 'may' && (/^\d/.test(toks[k + 1]?.text ?? '') || MONTH_PREP.has(info.keys[k - 1] ?? '')))
       return true;
-    if (this.kb.givenNames.has(x.key) || x.caps) return false;
-    if (this.notName.has(x.key)) return true;
-    if (this.kb.commonWords.has(x.key) && !this.kb.cities.has(x.key)) return true;
+    if (this.kb.givenNames.has(key) || info.caps(k)) return false;
+    if (this.notName.has(key)) return true;
+    if (this.kb.commonWords.has(key) && !this.kb.cities.has(key)) return true;
     // a role noun ("MPs", "Ministers") is not a name
-    if (this.kb.agents.has(x.key)) return true;
+    if (this.kb.agents.has(key)) return true;
     // "Anti-globalisation", "Arab-backed": a compound ending in a lower-case word
     if (/-\p{Ll}+$/u.test(toks[k]!.text)) return true;
     // a label opening a line ("Scorers:", "Standings:")
-    if (x.start && toks[k + 1]?.text === ':' && /s$/.test(x.key) && !this.kb.cities.has(x.key)) return true;
-    if (toks[k]!.pos === 'ADJ' && !this.kb.cities.has(x.key)) return true;
+    if (info.start(k) && toks[k + 1]?.text === ':' && /s$/.test(key) && !this.kb.cities.has(key)) return true;
+    if (toks[k]!.pos === 'ADJ' && !this.kb.cities.has(key)) return true;
     // adjectives of religion, nation or sport ("Islamic", "Olympic", "Moslem") are not actors by themselves
-    if (/(ic|ist|ism)$/.test(x.key) && !this.kb.cities.has(x.key) && !this.kb.maxLen.has(x.key)) return true;
+    if (/(ic|ist|ism)$/.test(key) && !this.kb.cities.has(key) && !this.kb.maxLen.has(key)) return true;
     return false;
   }
 
-  private commonStart(toks: Token[], info: TokInfo[], s: number, e: number): boolean {
-    const x = info[s]!;
+  private commonStart(toks: Token[], info: TokenFacts, s: number, e: number): boolean {
+    const key = info.keys[s]!;
     const t = toks[s]!;
-    if (this.kb.maxLen.has(x.key) && this.matchAt(toks, info, s, false, e)) return false;
+    if (this.kb.maxLen.has(key) && this.matchAt(toks, info, s, false, e)) return false;
     if (this.titleAt(info, s, e)) return false;
-    if (this.kb.givenNames.has(x.key)) return false;
+    if (this.kb.givenNames.has(key)) return false;
     // the same word written in lower case elsewhere in the article
     if (!this.lowerKeys) {
       // built on first use, once per document (this used to be a scan of all tokens per call)
       this.lowerKeys = new Set();
-      for (const y of info) if (y.alpha && !y.cap && !y.shout) this.lowerKeys.add(y.key);
+      const { keys, flags } = info;
+      for (let k = 0; k < keys.length; k++)
+        if ((flags[k]! & (IS_ALPHA | CAP | SHOUT)) === IS_ALPHA) this.lowerKeys.add(keys[k]!);
     }
-    if (this.lowerKeys.has(x.key)) return true;
-    if (this.kb.commonWords.has(x.key) && !this.kb.cities.has(x.key)) return true;
+    if (this.lowerKeys.has(key)) return true;
+    if (this.kb.commonWords.has(key) && !this.kb.cities.has(key)) return true;
     // "New EU measures": an unknown first word before a known name
     if (
       s + 1 < e &&
-      this.kb.maxLen.has(info[s + 1]!.key) &&
+      this.kb.maxLen.has(info.keys[s + 1]!) &&
       this.matchAt(toks, info, s + 1, false, e) &&
-      !this.kb.cities.has(x.key + ' ' + info[s + 1]!.key)
+      !this.kb.cities.has(key + ' ' + info.keys[s + 1]!)
     )
       return true;
     if (t.pos !== 'PROPN') return true;
-    if (this.notName.has(x.key)) return true;
+    if (this.notName.has(key)) return true;
     return false;
   }
 
-  private titleAt(info: TokInfo[], k: number, e: number): number {
-    const first = info[k]?.key;
+  private titleAt(info: TokenFacts, k: number, e: number): number {
+    const first = info.keys[k];
     if (first === undefined || !this.titleFirst.has(first)) return 0;
     let key = '';
     let best = 0;
     const max = Math.min(this.titleMax, e - k - 1);
     for (let len = 1; len <= max; len++) {
-      key += (len > 1 ? ' ' : '') + info[k + len - 1]!.key;
+      key += (len > 1 ? ' ' : '') + info.keys[k + len - 1]!;
       // a title must be followed by more name
       if (this.titles.has(key)) best = len;
     }
     return best;
   }
 
-  private startsWithTitle(info: TokInfo[], s: number, e: number): boolean {
+  private startsWithTitle(info: TokenFacts, s: number, e: number): boolean {
     return this.titleAt(info, s, e) > 0;
   }
 
   /** ORG/LOC/FAC/GPE from the last word (or "Bank of ..."). */
-  private shapeType(info: TokInfo[], s: number, e: number): EntityType | null {
+  private shapeType(info: TokenFacts, s: number, e: number): EntityType | null {
     if (e - s < 2) return null;
-    const last = info[e - 1]!.key;
+    const last = info.keys[e - 1]!;
     if (this.orgWords.has(last)) return 'ORG';
     if (this.facWords.has(last)) return 'FAC';
     if (this.locWords.has(last)) return 'LOC';
     if (this.gpeWords.has(last)) return 'GPE';
-    if (this.orgHeads.has(info[s]!.key) && (info[s + 1]?.key === 'of' || info[s + 1]?.key === 'for'))
+    if (this.orgHeads.has(info.keys[s]!) && (info.keys[s + 1] === 'of' || info.keys[s + 1] === 'for'))
       return 'ORG';
-    for (let q = s + 1; q < e - 1; q++) if (info[q]!.key === '&') return 'ORG';
-    if (this.locWords.has(info[s]!.key) && info[s + 1]?.key === 'of') return 'LOC';
+    for (let q = s + 1; q < e - 1; q++) if (info.keys[q]! === '&') return 'ORG';
+    if (this.locWords.has(info.keys[s]!) && info.keys[s + 1] === 'of') return 'LOC';
     return null;
   }
 
   private classify(
     doc: Doc,
-    info: TokInfo[],
+    info: TokenFacts,
     k: number,
     j: number,
     titleFirst: number,
   ): [EntityType, boolean] {
     const toks = doc.tokens;
     if (titleFirst >= 0) return ['PERSON', true];
-    const prev = k > 0 && toks[k - 1]!.sent === toks[k]!.sent ? info[k - 1]!.key : '';
-    const prev2 = k > 1 ? `${info[k - 2]!.key} ${prev}` : '';
+    const prev = k > 0 && toks[k - 1]!.sent === toks[k]!.sent ? info.keys[k - 1]! : '';
+    const prev2 = k > 1 ? `${info.keys[k - 2]!} ${prev}` : '';
     if (prev && (this.titles.has(prev) || this.titles.has(prev2))) return ['PERSON', true];
     const shaped = this.shapeType(info, k, j);
     if (shaped) return [shaped, true];
     // "the Mazzeh boulevard", "Hama province": a lower-case place word right after
     const after = toks[j];
     if (after && after.sent === toks[k]!.sent && /^\p{Ll}/u.test(after.text)) {
-      const w = info[j]!.key;
+      const w = info.keys[j]!;
       if (this.facWords.has(w)) return ['FAC', true];
       if (this.locWords.has(w)) return ['LOC', true];
       if (this.gpeWords.has(w)) return ['GPE', true];
     }
     const len = j - k;
-    const first = info[k]!.key;
+    const first = info.keys[k]!;
     if (this.kb.givenNames.has(first) && len >= 2) return ['PERSON', true];
-    if (len === 1 && info[k]!.caps && toks[k]!.text.length <= 6) return ['ORG', false];
+    if (len === 1 && info.caps(k) && toks[k]!.text.length <= 6) return ['ORG', false];
     let name = '';
-    for (let q = k; q < j; q++) name += (q > k ? ' ' : '') + info[q]!.key;
+    for (let q = k; q < j; q++) name += (q > k ? ' ' : '') + info.keys[q]!;
     if (this.places.has(name)) return [this.teamLine(toks, j) ? 'ORG' : 'GPE', true];
     const city = this.kb.cities.get(name) ?? 0;
     if (this.kb.givenNames.has(first) && len === 1 && city < 100000) return ['PERSON', false];
@@ -615,10 +659,10 @@ export class EntityFinder {
       // "Phil Simmons": two or three plain capitalised words are most often a person
       let plain = true;
       for (let q = k; q < j; q++)
-        if (info[q]!.caps || /\d/.test(toks[q]!.text) || toks[q]!.text === '-') plain = false;
+        if (info.caps(q) || /\d/.test(toks[q]!.text) || toks[q]!.text === '-') plain = false;
       // ... unless a word of it is an ordinary word ("Red Star", "All Blacks")
       for (let q = k; q < j; q++)
-        if (this.kb.commonWords.has(info[q]!.key) && !this.kb.givenNames.has(info[q]!.key)) plain = false;
+        if (this.kb.commonWords.has(info.keys[q]!) && !this.kb.givenNames.has(info.keys[q]!)) plain = false;
       if (plain && len <= 3) return ['PERSON', false];
       return ['ORG', false];
     }
@@ -627,7 +671,7 @@ export class EntityFinder {
       return ['PERSON', false];
     // "Khan (Pakistan)": a name with its country in brackets is a competitor
     if (next?.text === '(' && toks[j + 2]?.text === ')') {
-      const c = this.kb.names.get(info[j + 1]!.key);
+      const c = this.kb.names.get(info.keys[j + 1]!);
       if (c?.some((h) => h.kind === 'country' || h.kind === 'demonym')) return ['PERSON', true];
     }
     // "Smith, 29,": an age in apposition
@@ -647,13 +691,13 @@ export class EntityFinder {
     return true;
   }
 
-  private fromHit(toks: Token[], info: TokInfo[], i: number, len: number, hit: NameHit): Found {
+  private fromHit(toks: Token[], info: TokenFacts, i: number, len: number, hit: NameHit): Found {
     return this.make(toks, info, i, i + len, typeOfHit(hit), hit, -1);
   }
 
   private make(
     toks: Token[],
-    info: TokInfo[],
+    info: TokenFacts,
     first: number,
     last: number,
     type: EntityType,
@@ -673,7 +717,7 @@ export class EntityFinder {
   }
 
   /** Single unknown names take the type of the same word inside a stronger entity of the article. */
-  private propagate(doc: Doc, info: TokInfo[], out: Found[]): void {
+  private propagate(doc: Doc, info: TokenFacts, out: Found[]): void {
     const surname = new Map<string, EntityType>();
     const whole = new Map<string, EntityType>();
     const personSurnames = new Set<string>();
@@ -681,14 +725,14 @@ export class EntityFinder {
     const names = new Map<Found, string>();
     for (const f of out) {
       let name = '';
-      for (let q = f.first; q < f.last; q++) name += (q > f.first ? ' ' : '') + info[q]!.key;
+      for (let q = f.first; q < f.last; q++) name += (q > f.first ? ' ' : '') + info.keys[q]!;
       names.set(f, name);
       if (f.hit || f.titleFirst >= 0 || f.strong || f.last - f.first > 1) whole.set(name, f.type);
       if (f.type === 'PERSON' && f.last - f.first >= 2) {
-        surname.set(info[f.last - 1]!.key, 'PERSON');
-        if (!f.hit && this.kb.givenNames.has(info[f.first]!.key)) personSurnames.add(info[f.last - 1]!.key);
+        surname.set(info.keys[f.last - 1]!, 'PERSON');
+        if (!f.hit && this.kb.givenNames.has(info.keys[f.first]!)) personSurnames.add(info.keys[f.last - 1]!);
       }
-      if (f.type === 'PERSON' && f.titleFirst >= 0) surname.set(info[f.last - 1]!.key, 'PERSON');
+      if (f.type === 'PERSON' && f.titleFirst >= 0) surname.set(info.keys[f.last - 1]!, 'PERSON');
     }
     // weakly typed names take the type most of their occurrences got
     const votes = new Map<string, Map<EntityType, number>>();
@@ -711,7 +755,7 @@ export class EntityFinder {
     }
     for (const f of out) {
       if (f.hit && f.last - f.first === 1 && (f.hit.kind === 'country' || f.hit.kind === 'capital')) {
-        const k = info[f.first]!.key;
+        const k = info.keys[f.first]!;
         if (surname.get(k) === 'PERSON' && personSurnames.has(k)) {
           f.type = 'PERSON';
           f.hit = null;
@@ -729,11 +773,11 @@ export class EntityFinder {
 }
 
 /** "a", "a b", "a b c": the keys of the first 1..max tokens from i */
-function prefixKeys(info: { key: string }[], i: number, max: number): string[] {
-  let key = info[i]!.key;
+function prefixKeys(keys: string[], i: number, max: number): string[] {
+  let key = keys[i]!;
   const out = [key];
   for (let q = 1; q < max; q++) {
-    key += ' ' + info[i + q]!.key;
+    key += ' ' + keys[i + q]!;
     out.push(key);
   }
   return out;
@@ -770,10 +814,18 @@ function typeOfHit(h: NameHit): EntityType {
   }
 }
 
-/** Prefer user entries, then persons/orgs over places, then the most rows. */
-function best(hits: NameHit[]): NameHit {
-  const rank = (h: NameHit): number =>
-    (h.user ? 100 : 0) +
-    ({ person: 6, org: 5, group: 5, country: 7, seat: 4, capital: 3, region: 2, demonym: 1 }[h.kind] ?? 0);
-  return hits.reduce((a, b) => (rank(b) > rank(a) ? b : a));
+const KIND_RANK: Record<NameHit['kind'], number> = {
+  person: 6,
+  org: 5,
+  group: 5,
+  country: 7,
+  seat: 4,
+  capital: 3,
+  region: 2,
+  demonym: 1,
+};
+
+/** Among hits of one name: user entries first, then countries, persons and orgs over other places. */
+function rank(h: NameHit): number {
+  return (h.user ? 100 : 0) + (KIND_RANK[h.kind] ?? 0);
 }
