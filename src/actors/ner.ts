@@ -205,7 +205,12 @@ export class EntityFinder {
     }
     // 2. document consistency: unknown single names typed by a stronger mention elsewhere
     this.propagate(doc, info, out);
-    out.sort((a, b) => a.first - b.first);
+    // names are mostly found in text order: sort only when they are not
+    for (let n = 1; n < out.length; n++)
+      if (out[n - 1]!.first > out[n]!.first) {
+        out.sort((a, b) => a.first - b.first);
+        break;
+      }
     return out;
   }
 
@@ -357,11 +362,12 @@ export class EntityFinder {
   private canStart(toks: Token[], info: TokenFacts, i: number): boolean {
     if (info.cap(i)) return true;
     // "al-Assad" starts with a lower-case particle joined to a capitalised word
+    // (the cheap tests first: this is asked of every lower-case token)
     if (
-      PARTICLES.has(info.keys[i]!) &&
-      joined(toks, i, i + 1) &&
       toks[i + 1]?.text === '-' &&
-      info.cap(i + 2)
+      joined(toks, i, i + 1) &&
+      info.cap(i + 2) &&
+      PARTICLES.has(info.keys[i]!)
     )
       return true;
     return false;

@@ -387,8 +387,10 @@ export class Resolver {
     for (const f of found) byLast.set(f.last, f);
     let i = 0;
     while (i < toks.length) {
-      const ag = st.matchAgent(i, toks.length);
-      if (!ag || (covered[i]! >= 0 && found[covered[i]!]!.type !== 'NORP')) {
+      // inside a name other than a demonym: no role phrase starts here
+      const ag =
+        covered[i]! >= 0 && found[covered[i]!]!.type !== 'NORP' ? null : st.matchAgent(i, toks.length);
+      if (!ag) {
         i++;
         continue;
       }
@@ -536,12 +538,13 @@ class State {
     det: boolean;
   }[] = [];
   /** role-noun matches by token (see matchAgent) */
-  private readonly agentMemo = new Map<number, AgentMatch[]>();
+  private readonly agentMemo: (AgentMatch[] | undefined)[];
 
   constructor(doc: Doc, kb: KnowledgeBase, keys?: string[]) {
     this.doc = doc;
     this.kb = kb;
     this.keys = keys ?? doc.tokens.map((t) => normWord(t.text));
+    this.agentMemo = new Array<AgentMatch[] | undefined>(doc.tokens.length);
   }
 
   get(key: string, name: string, type: Actor['type'], code: string | null): Rec {
@@ -549,7 +552,8 @@ class State {
     if (!r) {
       r = {
         id: `A${this.recs.length + 1}`,
-        key: key.replace(/^[a-z]+:/, ''),
+        // every key starts with its kind ("person:", "org:", "code:", "nominal:")
+        key: key.slice(key.indexOf(':') + 1),
         name,
         code,
         type,
@@ -655,8 +659,8 @@ class State {
     if (max <= 0) return null;
     // the same token is asked again (chains of role nouns, titles, nominalAt): its matches of every
     // length are computed once per article; the limit only cuts them
-    let all = this.agentMemo.get(i);
-    if (!all) this.agentMemo.set(i, (all = this.agentMatches(i)));
+    let all = this.agentMemo[i];
+    if (!all) this.agentMemo[i] = all = this.agentMatches(i);
     for (const m of all) if (m.len <= max) return m;
     return null;
   }
@@ -901,7 +905,7 @@ class State {
     used.forEach((r, n) => ids.set(r.id, `A${n + 1}`));
     const mentions: ActorMention[] = [];
     const actors: Actor[] = used.map((r) => {
-      r.mentions.sort((a, b) => a.start - b.start || b.end - a.end);
+      sortByPosition(r.mentions);
       for (const m of r.mentions) {
         m.actor = ids.get(r.id)!;
         mentions.push(m);
@@ -921,7 +925,7 @@ class State {
         mentions: r.mentions.map((m) => ({ start: m.start, end: m.end, text: m.text })),
       };
     });
-    mentions.sort((a, b) => a.start - b.start || b.end - a.end);
+    sortByPosition(mentions);
     return { actors, mentions };
   }
 }
@@ -932,9 +936,15 @@ const NON_COUNTRY = new Set(['IGO', 'NGO', 'MNC', 'UIS', 'INT']);
 
 /** The country (or region) part of a code; null for IGO/NGO/MNC codes. */
 export function countryOf(code: string): string | null {
+  if (code.length < 3 || !isUpper(code, 0) || !isUpper(code, 1) || !isUpper(code, 2)) return null;
   const c = code.slice(0, 3);
-  if (!/^[A-Z]{3}$/.test(c) || NON_COUNTRY.has(c)) return null;
-  return c;
+  return NON_COUNTRY.has(c) ? null : c;
+}
+
+/** an ASCII capital letter at position i */
+function isUpper(s: string, i: number): boolean {
+  const c = s.charCodeAt(i);
+  return c >= 65 && c <= 90;
 }
 
 /** "GOV" for a country; regions keep their own role. */
@@ -969,10 +979,12 @@ function keysOf(name: string): string[] {
     .map((w) => normWord(w));
 }
 
+/** words an acronym leaves out */
+const NOT_INITIAL = new Set(['of', 'the', 'and', 'for', '&', '-', 'on', 'in']);
+
 function initialsOf(keys: string[]): string {
-  const skip = new Set(['of', 'the', 'and', 'for', '&', '-', 'on', 'in']);
   return keys
-    .filter((k) => !skip.has(k) && /\p{L}/u.test(k))
+    .filter((k) => !NOT_INITIAL.has(k) && /\p{L}/u.test(k))
     .map((k) => k[0])
     .join('');
 }
@@ -1016,16 +1028,31 @@ function quoteMask(toks: Token[]): Uint8Array {
   const mask = new Uint8Array(toks.length);
   let open = false;
   for (let i = 0; i < toks.length; i++) {
-    const t = toks[i]!;
-    if (QUOTE_OPEN.has(t.text) || (t.text === '"' && !open)) {
-      open = true;
-      continue;
-    }
-    if (QUOTE_CLOSE.has(t.text) || (t.text === '"' && open)) {
-      open = false;
-      continue;
+    const tx = toks[i]!.text;
+    // every quote mark is one character
+    if (tx.length === 1) {
+      if (QUOTE_OPEN.has(tx) || (tx === '"' && !open)) {
+        open = true;
+        continue;
+      }
+      if (QUOTE_CLOSE.has(tx) || (tx === '"' && open)) {
+        open = false;
+        continue;
+      }
     }
     if (open) mask[i] = 1;
   }
   return mask;
+}
+
+/** Sort spans by start, longer first at the same start; most lists are already in that order. */
+function sortByPosition(list: { start: number; end: number }[]): void {
+  for (let k = 1; k < list.length; k++) {
+    const a = list[k - 1]!;
+    const b = list[k]!;
+    if (a.start > b.start || (a.start === b.start && b.end > a.end)) {
+      list.sort((x, y) => x.start - y.start || y.end - x.end);
+      return;
+    }
+  }
 }
