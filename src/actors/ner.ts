@@ -141,7 +141,7 @@ export class EntityFinder {
   private readonly titleFirst = new Set<string>();
   /** normalised token keys of the last document (the resolver reuses them) */
   lastKeys: string[] = [];
-  /** keys written in lower case somewhere in the current document (outside upper-case lines) */
+  /** keys of sentence-opening words written in lower case elsewhere in the current document (outside upper-case lines) */
   private lowerKeys: Set<string> | null = null;
   /** per token of the current document: its longest knowledge-base match, null for none (see matchAt) */
   private matchMemo: ({ len: number; hit: NameHit } | null | undefined)[] = [];
@@ -574,11 +574,15 @@ export class EntityFinder {
     if (this.kb.givenNames.has(key)) return false;
     // the same word written in lower case elsewhere in the article
     if (!this.lowerKeys) {
-      // built on first use, once per document (this used to be a scan of all tokens per call)
-      this.lowerKeys = new Set();
+      // built on first use, once per document (this used to be a scan of all tokens per call); only the
+      // words that open a sentence are ever asked, so only those are kept
       const { keys, flags } = info;
+      const opening = new Set<string>();
+      for (let k = 0; k < keys.length; k++) if (flags[k]! & START) opening.add(keys[k]!);
+      this.lowerKeys = new Set();
       for (let k = 0; k < keys.length; k++)
-        if ((flags[k]! & (IS_ALPHA | CAP | SHOUT)) === IS_ALPHA) this.lowerKeys.add(keys[k]!);
+        if ((flags[k]! & (IS_ALPHA | CAP | SHOUT)) === IS_ALPHA && opening.has(keys[k]!))
+          this.lowerKeys.add(keys[k]!);
     }
     if (this.lowerKeys.has(key)) return true;
     if (this.kb.commonWords.has(key) && !this.kb.cities.has(key)) return true;
