@@ -139,6 +139,8 @@ export class EntityFinder {
   private readonly places: Set<string>;
   private readonly titleMax: number;
   private readonly titleFirst = new Set<string>();
+  /** the keys that open a longer name ("united", "united nations" for "united nations security council") */
+  private readonly namePrefixes: Set<string>;
   /** normalised token keys of the last document (the resolver reuses them) */
   lastKeys: string[] = [];
   /** keys of sentence-opening words written in lower case elsewhere in the current document (outside upper-case lines) */
@@ -166,6 +168,7 @@ export class EntityFinder {
       this.titleFirst.add(w[0]!);
     }
     this.titleMax = m;
+    this.namePrefixes = keyPrefixes(kb.names.keys());
   }
 
   find(doc: Doc): Found[] {
@@ -302,9 +305,9 @@ export class EntityFinder {
     shout: boolean,
     max: number,
   ): { len: number; hit: NameHit } | null {
-    const pref = prefixKeys(info.keys, i, max);
+    const pref = prefixKeys(info.keys, i, max, this.namePrefixes);
     const sent = toks[i]!.sent;
-    for (let len = max; len >= 1; len--) {
+    for (let len = pref.length; len >= 1; len--) {
       // names do not run over spaces that hold sentence breaks
       if (toks[i + len - 1]!.sent !== sent) continue;
       const hits = this.kb.names.get(pref[len - 1]!);
@@ -782,14 +785,23 @@ export class EntityFinder {
   }
 }
 
-/** "a", "a b", "a b c": the keys of the first 1..max tokens from i */
-function prefixKeys(keys: string[], i: number, max: number): string[] {
+/** "a", "a b", "a b c": the keys of the first 1..max tokens from i, as long as they open a longer name */
+export function prefixKeys(keys: string[], i: number, max: number, prefixes: Set<string>): string[] {
+  if (max < 1) return [];
   let key = keys[i]!;
   const out = [key];
-  for (let q = 1; q < max; q++) {
+  for (let q = 1; q < max && prefixes.has(key); q++) {
     key += ' ' + keys[i + q]!;
     out.push(key);
   }
+  return out;
+}
+
+/** Every part of a multi-word key that ends before one of its spaces. */
+export function keyPrefixes(keys: Iterable<string>): Set<string> {
+  const out = new Set<string>();
+  for (const key of keys)
+    for (let at = key.indexOf(' '); at >= 0; at = key.indexOf(' ', at + 1)) out.add(key.slice(0, at));
   return out;
 }
 

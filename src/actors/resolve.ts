@@ -6,7 +6,7 @@ import { normWord, pickRow, type AgentInfo, type DictEntry, type KnowledgeBase, 
 
 /** titles of peers and knights */
 const PEERAGE = new Set(['lord', 'lady', 'baroness', 'baron', 'viscount', 'earl', 'sir', 'dame']);
-import type { Found } from './ner.js';
+import { keyPrefixes, prefixKeys, type Found } from './ner.js';
 
 type Kind = ActorMention['kind'];
 
@@ -73,12 +73,15 @@ const QUOTE_CLOSE = new Set(['”', '’']);
 
 export class Resolver {
   private readonly kb: KnowledgeBase;
+  /** the keys that open a longer role noun ("foreign" for "foreign minister") */
+  private readonly agentPrefixes: Set<string>;
   constructor(kb: KnowledgeBase) {
     this.kb = kb;
+    this.agentPrefixes = keyPrefixes(kb.agents.keys());
   }
 
   run(doc: Doc, found: Found[], keys?: string[]): { actors: Actor[]; mentions: ActorMention[] } {
-    const st = new State(doc, this.kb, keys);
+    const st = new State(doc, this.kb, this.agentPrefixes, keys);
     const inQuote = quoteMask(doc.tokens);
     const covered = new Int32Array(doc.tokens.length).fill(-1);
     found.forEach((f, n) => {
@@ -527,6 +530,7 @@ class State {
   private readonly atTok = new Map<number, ActorMention>();
   private readonly mentions: ActorMention[] = [];
   private readonly keys: string[];
+  private readonly agentPrefixes: Set<string>;
   private readonly nominalByEnd = new Map<number, { mention: ActorMention | null; code: string | null }>();
   private readonly nominalStarts = new Set<number>();
   private readonly pendingNominals: {
@@ -540,9 +544,10 @@ class State {
   /** role-noun matches by token (see matchAgent) */
   private readonly agentMemo: (AgentMatch[] | undefined)[];
 
-  constructor(doc: Doc, kb: KnowledgeBase, keys?: string[]) {
+  constructor(doc: Doc, kb: KnowledgeBase, agentPrefixes: Set<string>, keys?: string[]) {
     this.doc = doc;
     this.kb = kb;
+    this.agentPrefixes = agentPrefixes;
     this.keys = keys ?? doc.tokens.map((t) => normWord(t.text));
     this.agentMemo = new Array<AgentMatch[] | undefined>(doc.tokens.length);
   }
@@ -671,8 +676,8 @@ class State {
     const t = toks[i]!;
     const out: AgentMatch[] = [];
     const max = Math.min(this.kb.agentMaxLen.get(this.keys[i]!) ?? 0, toks.length - i);
-    const pref = this.prefix(i, max);
-    for (let len = max; len >= 1; len--) {
+    const pref = prefixKeys(this.keys, i, max, this.agentPrefixes);
+    for (let len = pref.length; len >= 1; len--) {
       if (toks[i + len - 1]!.sent !== t.sent) continue;
       const info = this.kb.agents.get(pref[len - 1]!);
       if (!info) continue;
