@@ -386,8 +386,9 @@ export class Resolver {
   private nominals(st: State, found: Found[], covered: Int32Array): void {
     const doc = st.doc;
     const toks = doc.tokens;
-    const byLast = new Map<number, Found>();
-    for (const f of found) byLast.set(f.last, f);
+    // by token index (arrays: no hashing of the numbers)
+    const byLast = new Array<Found | undefined>(toks.length + 1);
+    for (const f of found) byLast[f.last] = f;
     let i = 0;
     while (i < toks.length) {
       // inside a name other than a demonym: no role phrase starts here
@@ -433,9 +434,9 @@ export class Resolver {
       let modEnd = k + 1;
       const possessive = k >= 0 && POSS.has(toks[k]!.text);
       if (possessive) {
-        mod = byLast.get(k);
+        mod = byLast[k];
       } else {
-        mod = byLast.get(k + 1);
+        mod = byLast[k + 1];
       }
       if (mod && toks[mod.first]!.sent !== toks[i]!.sent) mod = undefined;
       let code: string | null = null;
@@ -527,12 +528,15 @@ class State {
   private readonly recs: Rec[] = [];
   private readonly byKey = new Map<string, Rec>();
   private readonly byId = new Map<string, Rec>();
-  private readonly atTok = new Map<number, ActorMention>();
+  /** by token index: the first mention over the token */
+  private readonly atTok: (ActorMention | undefined)[];
   private readonly mentions: ActorMention[] = [];
   private readonly keys: string[];
   private readonly agentPrefixes: Set<string>;
-  private readonly nominalByEnd = new Map<number, { mention: ActorMention | null; code: string | null }>();
-  private readonly nominalStarts = new Set<number>();
+  /** by token index just past a role-noun phrase */
+  private readonly nominalByEnd: ({ mention: ActorMention | null; code: string | null } | undefined)[];
+  /** 1 at the first token of a role-noun phrase */
+  private readonly nominalStarts: Uint8Array;
   private readonly pendingNominals: {
     a: number;
     b: number;
@@ -549,7 +553,11 @@ class State {
     this.kb = kb;
     this.agentPrefixes = agentPrefixes;
     this.keys = keys ?? doc.tokens.map((t) => normWord(t.text));
-    this.agentMemo = new Array<AgentMatch[] | undefined>(doc.tokens.length);
+    const n = doc.tokens.length;
+    this.agentMemo = new Array<AgentMatch[] | undefined>(n);
+    this.atTok = new Array<ActorMention | undefined>(n);
+    this.nominalByEnd = new Array<{ mention: ActorMention | null; code: string | null } | undefined>(n + 1);
+    this.nominalStarts = new Uint8Array(n + 1);
   }
 
   get(key: string, name: string, type: Actor['type'], code: string | null): Rec {
@@ -592,7 +600,7 @@ class State {
     };
     rec.mentions.push(m);
     this.mentions.push(m);
-    for (let k = first; k < last; k++) if (!this.atTok.has(k)) this.atTok.set(k, m);
+    for (let k = first; k < last; k++) this.atTok[k] ??= m;
     return m;
   }
 
@@ -610,7 +618,7 @@ class State {
   }
 
   mentionAt(tok: number): ActorMention | null {
-    return this.atTok.get(tok) ?? null;
+    return this.atTok[tok] ?? null;
   }
 
   /** the longest mention whose last token is tok - 1 */
@@ -689,14 +697,14 @@ class State {
 
   nominalAt(tok: number): boolean {
     return (
-      this.nominalStarts.has(tok) ||
+      this.nominalStarts[tok] === 1 ||
       (this.matchAgent(tok, this.doc.tokens.length) !== null &&
         /^[a-z]/.test(this.doc.tokens[tok]?.text ?? ''))
     );
   }
 
   nominalEndingAt(tok: number): { mention: ActorMention | null; code: string | null } | null {
-    return this.nominalByEnd.get(tok) ?? null;
+    return this.nominalByEnd[tok] ?? null;
   }
 
   /** A role-noun phrase: coreferent with a person, or a group actor of its own. */
@@ -710,17 +718,17 @@ class State {
     det: boolean,
   ): void {
     const toks = this.doc.tokens;
-    this.nominalStarts.add(a);
+    this.nominalStarts[a] = 1;
     if (!plural && info.person) {
       // apposition: "Palestinian leader Mahmoud Abbas"
-      const nx = this.atTok.get(b);
+      const nx = this.atTok[b];
       if (nx && nx.first === b && toks[b]!.sent === toks[a]!.sent) {
         const r = this.byId.get(nx.actor);
         if (r && r.type === 'person' && (!code || !r.code || countryOf(r.code) === code.slice(0, 3))) {
           r.code ??= code;
           r.titles.add(info.noun.toLowerCase());
           const m = this.add(r, a, b, code ?? r.code, 'title');
-          this.nominalByEnd.set(b, { mention: m, code: code ?? r.code });
+          this.nominalByEnd[b] = { mention: m, code: code ?? r.code };
           return;
         }
       }
@@ -740,21 +748,21 @@ class State {
         const dist = (r: Rec): number => Math.min(...r.mentions.map((m) => Math.abs(m.start - pos)));
         const r = cand.reduce((x, y) => (dist(y) < dist(x) ? y : x));
         const m = this.add(r, a, b, code ?? r.code, 'title');
-        this.nominalByEnd.set(b, { mention: m, code: code ?? r.code });
+        this.nominalByEnd[b] = { mention: m, code: code ?? r.code };
         return;
       }
       if (!code) return;
       // persons named later in the article may still claim it (a headline before the story)
       this.pendingNominals.push({ a, b, code, info, plural, det });
-      this.nominalByEnd.set(b, { mention: null, code });
+      this.nominalByEnd[b] = { mention: null, code };
       return;
     }
     if (!code || !hasCountry) {
-      this.nominalByEnd.set(b, { mention: null, code });
+      this.nominalByEnd[b] = { mention: null, code };
       return;
     }
     // apposition: "Russian news agency RIA" names the organisation right after it
-    const next = this.atTok.get(b);
+    const next = this.atTok[b];
     if (!plural && next && next.first === b && toks[b]!.sent === toks[a]!.sent) {
       const r = this.byId.get(next.actor);
       if (
@@ -764,7 +772,7 @@ class State {
       ) {
         r.code ??= code;
         const m = this.add(r, a, b, code, 'nominal');
-        this.nominalByEnd.set(b, { mention: m, code });
+        this.nominalByEnd[b] = { mention: m, code };
         return;
       }
     }
@@ -776,7 +784,7 @@ class State {
       code,
     );
     const m = this.add(rec, a, b, code, 'nominal');
-    this.nominalByEnd.set(b, { mention: m, code });
+    this.nominalByEnd[b] = { mention: m, code };
   }
 
   /** The country most present around token `tok` (same sentence first, then the article). */
