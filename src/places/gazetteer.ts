@@ -391,7 +391,19 @@ function load(): Gazetteer {
   const abbrev = new Set<string>();
   const extra = (e: Omit<Cand, 'ref'>, names: string[]): Cand => {
     const ref = -(extras.length + 1);
-    const cand: Cand = { ...e, ref };
+    // the fields in the order of every other Cand (cityCand), so that all share one object shape
+    const cand: Cand = {
+      ref,
+      kind: e.kind,
+      name: e.name,
+      geonameid: e.geonameid,
+      country: e.country,
+      lat: e.lat,
+      lon: e.lon,
+      feature: e.feature,
+      population: e.population,
+      admin: e.admin,
+    };
     extras.push(cand);
     for (const nm of names) {
       add(normName(nm), ref);

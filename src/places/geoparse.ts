@@ -86,7 +86,7 @@ export interface Found {
   /** the match is the qualifier of the mention before it */
   isQualifier: boolean;
   /** a town the gazetteer does not hold, known only by its ", State" qualifier */
-  unknown?: boolean;
+  unknown: boolean;
   chosen: Cand | null;
   score: number;
 }
@@ -190,259 +190,295 @@ export interface ParseResult {
 /** A place the gazetteer lacks, under its own name, at the point of a known one: a town at the state or country
  *  its qualifier names ("Holliday, Mo."), a county at the town or state it goes with. */
 function standIn(at: Cand, m: Found, text: string, feature: string, admin = at.admin): Cand {
+  // every field written out in the gazetteer's order: one object shape for all candidates
   return {
-    ...at,
     ref: 0,
     kind: 'alias',
     name: text.slice(m.start, m.end),
     geonameid: null,
+    country: at.country,
+    lat: at.lat,
+    lon: at.lon,
     feature,
     population: 0,
     admin,
   };
 }
 
-/** Find and resolve the toponyms of a Doc. */
-export function geoparse(doc: Doc): ParseResult {
-  const g = gazetteer();
-  const w = loadWords();
-  const tokens = doc.tokens;
-  const text = doc.text;
-  // isCap / isWordy of each token, computed once: the scans below ask them many times per token
-  scratch(tokens.length);
-  // views of exactly the article's length, so that reads past its end stay undefined as with fresh arrays
-  const cap = capBuf.subarray(0, tokens.length);
-  const wordy = wordyBuf.subarray(0, tokens.length);
-  for (let k = 0; k < tokens.length; k++) {
-    const t = tokens[k]!;
-    // the first character read from the article's text (a token's text is that slice of it) is cheaper to
-    // reach than through the token's own string; an ASCII letter is wordy, anything else asks isWordy
-    const c = text.charCodeAt(t.start);
-    cap[k] = isCapCode(c) ? 1 : 0;
-    wordy[k] = (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || isWordy(t) ? 1 : 0;
-  }
-  const capAt = (k: number): boolean => cap[k] === 1;
-  const wordyAt = (k: number): boolean => wordy[k] === 1;
+function vote(m: Map<string, number>, k: string | null, v: number): void {
+  if (k) m.set(k, (m.get(k) ?? 0) + v);
+}
 
-  // entity layer from the actor stage, when present: 1 = person/org token, 2 = GPE/LOC token
-  const ent = entBuf.subarray(0, tokens.length).fill(0);
-  const entEnd = entEndBuf.subarray(0, tokens.length).fill(-1);
-  const entStart = entStartBuf.subarray(0, tokens.length).fill(-1);
-  for (const e of doc.entities) {
-    const kind =
-      e.type === 'PERSON' ? 1 : e.type === 'ORG' ? 3 : e.type === 'GPE' || e.type === 'LOC' ? 2 : 0;
-    if (!kind) continue;
-    const a = doc.tokenAt(e.start);
-    let b = a;
-    while (b < tokens.length && tokens[b]!.start < e.end) b++;
-    for (let k = a; k < b; k++) {
-      ent[k] = kind;
-      entStart[k] = a;
-      entEnd[k] = b;
+/** a name of a large place: a country, region or alias, or a city of 100,000 or more */
+function bigPlace(g: Gazetteer, key: string): boolean {
+  for (const r of g.lookup(key)) {
+    const c = g.cand(r);
+    if (c.kind !== 'city' || c.population >= 100_000) return true;
+  }
+  return false;
+}
+
+/**
+ * One article's tokens and what the finding steps read of them (capitals, the entity layer, surnames),
+ * computed once. The steps are methods rather than closures inside geoparse: small functions that V8
+ * optimises early, where one long function would run unoptimised through much of a single pass.
+ */
+class Scan {
+  readonly tokens: Token[];
+  readonly text: string;
+  readonly g: Gazetteer;
+  readonly w: Words;
+  /** 1 where the token starts with a capital */
+  readonly cap: Uint8Array;
+  /** 1 where the token is a word */
+  readonly wordy: Uint8Array;
+  /** entity layer from the actor stage, when present: 1 = person, 3 = organisation, 2 = GPE/LOC token */
+  readonly ent: Uint8Array;
+  /** the token range [entStart, entEnd) of the entity holding each token, -1 outside entities */
+  readonly entStart: Int32Array;
+  readonly entEnd: Int32Array;
+  /** surnames (lower case) */
+  readonly personParts = new Set<string>();
+  /** country votes; the demonyms found by find() are the first */
+  readonly votes = new Map<string, number>();
+
+  constructor(readonly doc: Doc) {
+    this.g = gazetteer();
+    this.w = loadWords();
+    const tokens = (this.tokens = doc.tokens);
+    const text = (this.text = doc.text);
+    // isCap / isWordy of each token, computed once: the scans below ask them many times per token
+    scratch(tokens.length);
+    // views of exactly the article's length, so that reads past its end stay undefined as with fresh arrays
+    const cap = (this.cap = capBuf.subarray(0, tokens.length));
+    const wordy = (this.wordy = wordyBuf.subarray(0, tokens.length));
+    for (let k = 0; k < tokens.length; k++) {
+      const t = tokens[k]!;
+      // the first character read from the article's text (a token's text is that slice of it) is cheaper to
+      // reach than through the token's own string; an ASCII letter is wordy, anything else asks isWordy
+      const c = text.charCodeAt(t.start);
+      cap[k] = isCapCode(c) ? 1 : 0;
+      wordy[k] = (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || isWordy(t) ? 1 : 0;
     }
-  }
-
-  // surnames: the last word of a capitalised run of two or three words that is not a place ("John Taylor"),
-  // so that a later lone "Taylor" is not taken for a town
-  const personParts = new Set<string>();
-  const bigPlace = (key: string): boolean =>
-    g.lookup(key).some((r) => {
-      const c = g.cand(r);
-      return c.kind !== 'city' || c.population >= 100_000;
-    });
-  for (const s of doc.sentences) {
-    for (let k = s.first; k < s.last; k++) {
-      if (!capAt(k) || (k > s.first && capAt(k - 1))) continue;
-      let e = k;
-      while (e + 1 < s.last && capAt(e + 1) && wordyAt(e + 1)) e++;
-      if (e === k) continue;
-      // the last two words of the run: "Greg Taylor" in "County Sheriff Greg Taylor"
-      const a = Math.max(k, e - 1);
-      const given = tokens[a]!;
-      const last = tokens[e]!;
-      if (
-        given.pos !== 'PROPN' ||
-        !capWordAt(text, given.start, given.end) ||
-        !capWordAt(text, last.start, last.end)
-      )
-        continue;
-      if (w.prefixes.has(given.norm) || w.roles.has(given.norm) || w.suffixes.has(given.norm)) continue;
-      if (w.roles.has(last.norm) || w.suffixes.has(last.norm)) continue;
-      const whole = normName(text.slice(given.start, last.end));
-      if (g.lookup(whole).length || g.lookup(given.norm).length || bigPlace(last.norm)) continue;
-      // "Meadow Grove, Neb." is a town, not a person
-      if (
-        e + 2 < s.last &&
-        tokens[e + 1]!.text === ',' &&
-        g
-          .lookup(normName(tokens[e + 2]!.text))
-          .some((r) => g.cand(r).kind === 'admin1' || g.cand(r).kind === 'country')
-      )
-        continue;
-      personParts.add(last.norm);
+    const ent = (this.ent = entBuf.subarray(0, tokens.length).fill(0));
+    const entEnd = (this.entEnd = entEndBuf.subarray(0, tokens.length).fill(-1));
+    const entStart = (this.entStart = entStartBuf.subarray(0, tokens.length).fill(-1));
+    for (const e of doc.entities) {
+      const kind =
+        e.type === 'PERSON' ? 1 : e.type === 'ORG' ? 3 : e.type === 'GPE' || e.type === 'LOC' ? 2 : 0;
+      if (!kind) continue;
+      const a = doc.tokenAt(e.start);
+      let b = a;
+      while (b < tokens.length && tokens[b]!.start < e.end) b++;
+      for (let k = a; k < b; k++) {
+        ent[k] = kind;
+        entStart[k] = a;
+        entEnd[k] = b;
+      }
     }
-  }
-  if (doc.entities.length) {
-    for (const e of doc.entities)
-      if (e.type === 'PERSON')
-        for (const part of e.text.split(/\s+/).slice(1)) personParts.add(part.toLowerCase());
+    this.surnames();
   }
 
-  const found: Found[] = [];
-  const votes = new Map<string, number>();
-  const stateVotes = new Map<string, number>();
-  /** states voted for by unambiguous city names (used for ranking, not as evidence) */
-  const cityStateVotes = new Map<string, number>();
-  const vote = (m: Map<string, number>, k: string | null, v: number): void => {
-    if (k) m.set(k, (m.get(k) ?? 0) + v);
-  };
-
-  for (const s of doc.sentences) {
-    const tc = titleCase(tokens, cap, wordy, s.first, s.last);
-    const listed = countyList(s.first, s.last);
-    let i = s.first;
-    while (i < s.last) {
-      const t = tokens[i]!;
-      if (!cap[i]) {
-        i++;
-        continue;
-      }
-      // "Barrow, Jackson and Madison counties": each name is a county
-      const item = listed.get(i);
-      if (item) {
-        found.push(item);
-        i = item.last + 1;
-        continue;
-      }
-      // demonyms (one or two words) vote for the focus
-      const d2 =
-        i + 1 < s.last && capAt(i + 1)
-          ? g.demonym(normName(text.slice(t.start, tokens[i + 1]!.end)))
-          : undefined;
-      const d1 = g.demonym(t.norm);
-      if (d2 || d1) {
-        vote(votes, (d2 ?? d1)!, 0.5);
-        i += d2 ? 2 : 1;
-        continue;
-      }
-      // longest gazetteer match
-      let bestJ = -1;
-      let bestRefs: readonly number[] = [];
-      let bestKey = '';
-      let j = i;
-      for (; j < s.last && j - i < MAX_TOKENS; j++) {
-        const u = tokens[j]!;
-        if (j > i) {
-          const attached = u.start === tokens[j - 1]!.end;
-          const ok =
-            capAt(j) ||
-            (attached && /^[-'.’]$/.test(u.text)) ||
-            // (most words are ruled out by their length, read from the offsets)
-            (u.end - u.start <= w.connectorMax && w.connectors.has(u.norm) && j + 1 < s.last) ||
-            /^(state|province|city|region|governorate|oblast)$/.test(u.norm) ||
-            (attached && /^[a-z]/.test(u.text) && tokens[j - 1]!.text === '-');
-          if (!ok) break;
-        }
-        // a name ends on a capitalised word, or on the dot of a short abbreviation (Ky., D.C.)
+  /**
+   * Surnames: the last word of a capitalised run of two or three words that is not a place ("John Taylor"),
+   * so that a later lone "Taylor" is not taken for a town.
+   */
+  private surnames(): void {
+    const { doc, tokens, text, g, w, cap, wordy, personParts } = this;
+    for (const s of doc.sentences) {
+      for (let k = s.first; k < s.last; k++) {
+        if (cap[k] !== 1 || (k > s.first && cap[k - 1] === 1)) continue;
+        let e = k;
+        while (e + 1 < s.last && cap[e + 1] === 1 && wordy[e + 1] === 1) e++;
+        if (e === k) continue;
+        // the last two words of the run: "Greg Taylor" in "County Sheriff Greg Taylor"
+        const a = Math.max(k, e - 1);
+        const given = tokens[a]!;
+        const last = tokens[e]!;
         if (
-          !capAt(j) &&
-          !(u.text === '.' && j > i && tokens[j - 1]!.text.length <= 4) &&
-          !/^(state|province|city|region|governorate|oblast)$/.test(u.norm)
+          given.pos !== 'PROPN' ||
+          !capWordAt(text, given.start, given.end) ||
+          !capWordAt(text, last.start, last.end)
         )
           continue;
-        // one plain word: its key is the token's lower-case form, a string whose hash V8 already holds
-        const key = j === i && plainAt(text, t.start, t.end) ? t.norm : normName(text.slice(t.start, u.end));
-        if (!key || (key === bestKey && u.text === '.')) continue; // "Homs." is "Homs" at a full stop
-        const refs = g.lookup(key);
-        if (refs.length) {
-          bestJ = j;
-          bestRefs = refs;
-          bestKey = key;
-        }
-      }
-      // the capitalised run from i (for County/Parish areas)
-      let runEnd = i;
-      while (runEnd + 1 < s.last && capAt(runEnd + 1) && !w.suffixes.has(tokens[runEnd + 1]!.norm)) runEnd++;
-      const suffix = runEnd + 1 < s.last ? tokens[runEnd + 1]! : null;
-      // the area's own name is the one or two words before the suffix ("The McLean County" → McLean County;
-      // "Black Hawk County", "New Kent County" keep two)
-      if (suffix && w.suffixes.has(suffix.norm) && runEnd > i) {
-        const two = normName(text.slice(tokens[runEnd - 1]!.start, tokens[runEnd]!.end));
-        const keepTwo =
-          /^(new|san|santa|st|saint|los|las|el|de|la|le|fort|palm|prince|black|red|green|big|little|glen|east|west|north|south|upper|lower|grand|lake|mount|mc)$/.test(
-            tokens[runEnd - 1]!.norm,
-          ) || g.lookup(two).length > 0;
-        const start = keepTwo ? runEnd - 1 : runEnd;
-        if (start > i) {
-          i = start;
+        if (w.prefixes.has(given.norm) || w.roles.has(given.norm) || w.suffixes.has(given.norm)) continue;
+        if (w.roles.has(last.norm) || w.suffixes.has(last.norm)) continue;
+        const whole = normName(text.slice(given.start, last.end));
+        if (g.lookup(whole).length || g.lookup(given.norm).length || bigPlace(g, last.norm)) continue;
+        // "Meadow Grove, Neb." is a town, not a person
+        if (
+          e + 2 < s.last &&
+          tokens[e + 1]!.text === ',' &&
+          g
+            .lookup(normName(tokens[e + 2]!.text))
+            .some((r) => g.cand(r).kind === 'admin1' || g.cand(r).kind === 'country')
+        )
           continue;
-        }
+        personParts.add(last.norm);
       }
-      if (
-        suffix &&
-        w.suffixes.has(suffix.norm) &&
-        capAt(runEnd + 1) &&
-        runEnd - i < 3 &&
-        !w.never.has(t.norm)
-      ) {
-        const key = normName(text.slice(t.start, suffix.end));
-        const refs = g.lookup(key);
-        if (refs.length || /^(county|parish|borough|township)$/.test(suffix.norm)) {
-          const m = mk(i, runEnd + 1, key, refs, !refs.length);
-          // "Lexington County, S.C.": the qualifier picks the state
-          if (refs.length && runEnd + 3 < s.last && tokens[runEnd + 2]!.text === ',') {
-            const q = qualifierAt(runEnd + 3, s.last);
-            if (q) [m.qualCountry, m.qualAdmin] = [q.country, q.admin];
-          }
-          m.support = true;
-          found.push(m);
-          i = runEnd + 2;
-          continue;
-        }
-      }
-      // "Harwinton, Conn." — a town the gazetteer does not hold (or holds only a shorter name of),
-      // placed by its qualifier
-      const town = unknownTown(i, s.first, s.last);
-      if (town && town.last > bestJ) {
-        found.push(town);
-        i = town.last + 1;
-        continue;
-      }
-      if (bestJ < 0) {
-        i++;
-        continue;
-      }
-      const m = mk(i, bestJ, bestKey, bestRefs, false);
-      const ok = accept(m, tc);
-      if (ok) found.push(m);
-      i = ok ? bestJ + 1 : i + 1;
     }
+    if (doc.entities.length) {
+      for (const e of doc.entities)
+        if (e.type === 'PERSON')
+          for (const part of e.text.split(/\s+/).slice(1)) personParts.add(part.toLowerCase());
+    }
+  }
+
+  /** Steps 1 and 2: the accepted toponyms in text order (demonyms vote into this.votes on the way). */
+  find(): Found[] {
+    const { doc, tokens, text, g, w, cap, wordy } = this;
+    const found: Found[] = [];
+    for (const s of doc.sentences) {
+      const tc = titleCase(tokens, cap, wordy, s.first, s.last);
+      const listed = this.countyList(s.first, s.last);
+      let i = s.first;
+      while (i < s.last) {
+        const t = tokens[i]!;
+        if (!cap[i]) {
+          i++;
+          continue;
+        }
+        // "Barrow, Jackson and Madison counties": each name is a county
+        const item = listed.get(i);
+        if (item) {
+          found.push(item);
+          i = item.last + 1;
+          continue;
+        }
+        // demonyms (one or two words) vote for the focus
+        const d2 =
+          i + 1 < s.last && cap[i + 1] === 1
+            ? g.demonym(normName(text.slice(t.start, tokens[i + 1]!.end)))
+            : undefined;
+        const d1 = g.demonym(t.norm);
+        if (d2 || d1) {
+          vote(this.votes, (d2 ?? d1)!, 0.5);
+          i += d2 ? 2 : 1;
+          continue;
+        }
+        // longest gazetteer match
+        let bestJ = -1;
+        let bestRefs: readonly number[] = [];
+        let bestKey = '';
+        let j = i;
+        for (; j < s.last && j - i < MAX_TOKENS; j++) {
+          const u = tokens[j]!;
+          if (j > i) {
+            const attached = u.start === tokens[j - 1]!.end;
+            const ok =
+              cap[j] === 1 ||
+              (attached && /^[-'.’]$/.test(u.text)) ||
+              // (most words are ruled out by their length, read from the offsets)
+              (u.end - u.start <= w.connectorMax && w.connectors.has(u.norm) && j + 1 < s.last) ||
+              /^(state|province|city|region|governorate|oblast)$/.test(u.norm) ||
+              (attached && /^[a-z]/.test(u.text) && tokens[j - 1]!.text === '-');
+            if (!ok) break;
+          }
+          // a name ends on a capitalised word, or on the dot of a short abbreviation (Ky., D.C.)
+          if (
+            cap[j] !== 1 &&
+            !(u.text === '.' && j > i && tokens[j - 1]!.text.length <= 4) &&
+            !/^(state|province|city|region|governorate|oblast)$/.test(u.norm)
+          )
+            continue;
+          // one plain word: its key is the token's lower-case form, a string whose hash V8 already holds
+          const key =
+            j === i && plainAt(text, t.start, t.end) ? t.norm : normName(text.slice(t.start, u.end));
+          if (!key || (key === bestKey && u.text === '.')) continue; // "Homs." is "Homs" at a full stop
+          const refs = g.lookup(key);
+          if (refs.length) {
+            bestJ = j;
+            bestRefs = refs;
+            bestKey = key;
+          }
+        }
+        // the capitalised run from i (for County/Parish areas)
+        let runEnd = i;
+        while (runEnd + 1 < s.last && cap[runEnd + 1] === 1 && !w.suffixes.has(tokens[runEnd + 1]!.norm))
+          runEnd++;
+        const suffix = runEnd + 1 < s.last ? tokens[runEnd + 1]! : null;
+        // the area's own name is the one or two words before the suffix ("The McLean County" → McLean County;
+        // "Black Hawk County", "New Kent County" keep two)
+        if (suffix && w.suffixes.has(suffix.norm) && runEnd > i) {
+          const two = normName(text.slice(tokens[runEnd - 1]!.start, tokens[runEnd]!.end));
+          const keepTwo =
+            /^(new|san|santa|st|saint|los|las|el|de|la|le|fort|palm|prince|black|red|green|big|little|glen|east|west|north|south|upper|lower|grand|lake|mount|mc)$/.test(
+              tokens[runEnd - 1]!.norm,
+            ) || g.lookup(two).length > 0;
+          const start = keepTwo ? runEnd - 1 : runEnd;
+          if (start > i) {
+            i = start;
+            continue;
+          }
+        }
+        if (
+          suffix &&
+          w.suffixes.has(suffix.norm) &&
+          cap[runEnd + 1] === 1 &&
+          runEnd - i < 3 &&
+          !w.never.has(t.norm)
+        ) {
+          const key = normName(text.slice(t.start, suffix.end));
+          const refs = g.lookup(key);
+          if (refs.length || /^(county|parish|borough|township)$/.test(suffix.norm)) {
+            const m = this.mk(i, runEnd + 1, key, refs, !refs.length);
+            // "Lexington County, S.C.": the qualifier picks the state
+            if (refs.length && runEnd + 3 < s.last && tokens[runEnd + 2]!.text === ',') {
+              const q = this.qualifierAt(runEnd + 3, s.last);
+              if (q) [m.qualCountry, m.qualAdmin] = [q.country, q.admin];
+            }
+            m.support = true;
+            found.push(m);
+            i = runEnd + 2;
+            continue;
+          }
+        }
+        // "Harwinton, Conn." — a town the gazetteer does not hold (or holds only a shorter name of),
+        // placed by its qualifier
+        const town = this.unknownTown(i, s.first, s.last);
+        if (town && town.last > bestJ) {
+          found.push(town);
+          i = town.last + 1;
+          continue;
+        }
+        if (bestJ < 0) {
+          i++;
+          continue;
+        }
+        const m = this.mk(i, bestJ, bestKey, bestRefs, false);
+        const ok = this.accept(m, tc);
+        if (ok) found.push(m);
+        i = ok ? bestJ + 1 : i + 1;
+      }
+    }
+    return found;
   }
 
   /**
    * The names of a list before "counties" / "parishes" ("in Barrow, Jackson and Madison counties"): each is
    * a county when the county table knows it (as "Barrow County"); keyed by first token.
    */
-  function countyList(first: number, last: number): Map<number, Found> {
+  countyList(first: number, last: number): Map<number, Found> {
+    const { tokens, text, g, cap, wordy } = this;
     const out = new Map<number, Found>();
     for (let k = first + 1; k < last; k++) {
       // both words have eight letters: the offsets rule out most tokens before their string is read
       if (tokens[k]!.end - tokens[k]!.start !== 8) continue;
       const kw = tokens[k]!.norm;
-      if ((kw !== 'counties' && kw !== 'parishes') || capAt(k)) continue;
+      if ((kw !== 'counties' && kw !== 'parishes') || cap[k] === 1) continue;
       const word = kw === 'counties' ? 'county' : 'parish';
       const items: Found[] = [];
       let j = k - 1;
       for (let n = 0; n < 8 && j >= first; n++) {
         // one item: up to three capitalised words ending at j
         let a = j;
-        while (a - 1 >= first && j - a < 2 && capAt(a - 1) && wordyAt(a - 1)) a--;
-        if (!capAt(j) || !wordyAt(j)) break;
+        while (a - 1 >= first && j - a < 2 && cap[a - 1] === 1 && wordy[a - 1] === 1) a--;
+        if (cap[j] !== 1 || wordy[j] !== 1) break;
         const name = text.slice(tokens[a]!.start, tokens[j]!.end);
         const key = normName(`${name} ${word}`);
         const refs = g.lookup(key).filter((r) => g.cand(r).kind === 'admin2');
         if (!refs.length) break;
-        const m = mk(a, j, key, refs, false);
+        const m = this.mk(a, j, key, refs, false);
         m.support = true;
         items.push(m);
         // the separator before the item: ",", "and", ", and", "&"
@@ -461,7 +497,8 @@ export function geoparse(doc: Doc): ParseResult {
     return out;
   }
 
-  function mk(first: number, last: number, key: string, refs: readonly number[], area: boolean): Found {
+  mk(first: number, last: number, key: string, refs: readonly number[], area: boolean): Found {
+    const { tokens } = this;
     return {
       first,
       last,
@@ -475,13 +512,15 @@ export function geoparse(doc: Doc): ParseResult {
       qualAdmin: null,
       area,
       isQualifier: false,
+      unknown: false,
       chosen: null,
       score: 0,
     };
   }
 
   /** evidence and vetoes; fills support/locative/qualifier; false = not a place */
-  function accept(m: Found, tc: boolean): boolean {
+  accept(m: Found, tc: boolean): boolean {
+    const { doc, tokens, text, g, w, cap, wordy, ent, entStart, entEnd, personParts } = this;
     const first = tokens[m.first]!;
     const sent = doc.sentences[first.sent]!;
     const single = m.first === m.last;
@@ -517,7 +556,7 @@ export function geoparse(doc: Doc): ParseResult {
     const nextTok = m.last + 1 < sent.last ? tokens[m.last + 1]! : null;
     // qualifier ", X" after the match
     if (nextTok?.text === ',' && m.last + 2 < sent.last) {
-      const q = qualifierAt(m.last + 2, sent.last);
+      const q = this.qualifierAt(m.last + 2, sent.last);
       if (q) {
         m.qualCountry = q.country;
         m.qualAdmin = q.admin;
@@ -530,11 +569,11 @@ export function geoparse(doc: Doc): ParseResult {
       if (
         prevTok &&
         !sentStart &&
-        capAt(m.first - 1) &&
+        cap[m.first - 1] === 1 &&
         prevTok.start !== first.start &&
         !w.prefixes.has(prevTok.norm) &&
         !g.lookup(prevTok.norm).length &&
-        wordyAt(m.first - 1)
+        wordy[m.first - 1] === 1
       )
         return false;
       if (
@@ -547,8 +586,8 @@ export function geoparse(doc: Doc): ParseResult {
       // given name ("Jordan Henderson", "Paris Hilton")
       if (
         nextTok &&
-        capAt(m.last + 1) &&
-        wordyAt(m.last + 1) &&
+        cap[m.last + 1] === 1 &&
+        wordy[m.last + 1] === 1 &&
         (w.given.has(m.key) || personParts.has(nextTok.norm)) &&
         !w.roles.has(nextTok.norm) &&
         !w.suffixes.has(nextTok.norm)
@@ -559,7 +598,7 @@ export function geoparse(doc: Doc): ParseResult {
     // sentence-initial common words: wink tags them as non-proper nouns
     if (sentStart && single && !qualified && !strongKind && !/^(PROPN|NOUN|X)$/.test(first.pos)) return false;
     // a street named after a place is not that place ("Hungerford St.", "Madison Avenue")
-    if (nextTok && capAt(m.last + 1) && w.streets.has(nextTok.norm)) return false;
+    if (nextTok && cap[m.last + 1] === 1 && w.streets.has(nextTok.norm)) return false;
     // support words before: in/at/near/from ..., "the town of", "downtown"
     for (let k = m.first - 1, n = 0; k >= sent.first && n < 3; k--, n++) {
       const p = tokens[k]!;
@@ -586,21 +625,22 @@ export function geoparse(doc: Doc): ParseResult {
    * One or two capitalised words, not part of a longer name, followed by ", <state or country>" that is itself
    * followed by punctuation, a lower-case word or the end (so "Bill Graves, Ohio Department ..." does not count).
    */
-  function unknownTown(i: number, first: number, last: number): Found | null {
+  unknownTown(i: number, first: number, last: number): Found | null {
+    const { tokens, text, g, w, cap, wordy, personParts } = this;
     let j = i;
-    if (j + 1 < last && capAt(j + 1) && wordyAt(j + 1)) j++;
+    if (j + 1 < last && cap[j + 1] === 1 && wordy[j + 1] === 1) j++;
     if (j + 2 >= last || tokens[j + 1]!.text !== ',') return null;
-    if (i > first && capAt(i - 1) && wordyAt(i - 1)) return null;
+    if (i > first && cap[i - 1] === 1 && wordy[i - 1] === 1) return null;
     for (let k = i; k <= j; k++) {
       const t = tokens[k]!;
       if (!/^[A-Z][A-Za-z'’-]*$/.test(t.text) || w.never.has(t.norm) || personParts.has(t.norm)) return null;
       if (w.roles.has(t.norm) || g.demonym(t.norm)) return null;
     }
-    const q = qualifierAt(j + 2, last);
+    const q = this.qualifierAt(j + 2, last);
     if (!q) return null;
     const after = q.last + 1 < last ? tokens[q.last + 1]! : null;
-    if (after && capAt(q.last + 1) && wordyAt(q.last + 1)) return null;
-    const m = mk(i, j, normName(text.slice(tokens[i]!.start, tokens[j]!.end)), [], false);
+    if (after && cap[q.last + 1] === 1 && wordy[q.last + 1] === 1) return null;
+    const m = this.mk(i, j, normName(text.slice(tokens[i]!.start, tokens[j]!.end)), [], false);
     m.qualCountry = q.country;
     m.qualAdmin = q.admin;
     m.support = true;
@@ -609,14 +649,12 @@ export function geoparse(doc: Doc): ParseResult {
   }
 
   /** a country or admin-1 name starting at token k: the qualifier of "City, Qualifier" */
-  function qualifierAt(
-    k: number,
-    end: number,
-  ): { country: string | null; admin: string | null; last: number } | null {
+  qualifierAt(k: number, end: number): { country: string | null; admin: string | null; last: number } | null {
+    const { tokens, text, g, cap, wordy } = this;
     const a = tokens[k]!;
-    if (!capAt(k)) return null;
+    if (cap[k] !== 1) return null;
     for (let j = Math.min(end - 1, k + 3); j >= k; j--) {
-      if (!wordyAt(j) && tokens[j]!.text !== '.') continue;
+      if (wordy[j] !== 1 && tokens[j]!.text !== '.') continue;
       const written = text.slice(a.start, tokens[j]!.end);
       const key = normName(written);
       for (const r of g.lookup(key)) {
@@ -630,27 +668,24 @@ export function geoparse(doc: Doc): ParseResult {
     }
     return null;
   }
+}
 
-  // ---------- datelines ---------------------------------------------------------------------
-  // "WASHINGTON —", "CHICAGO (AP)": a sentence that opens with a city in capitals is a dateline, and the US
-  // cities that stand alone in datelines (AP style) are the big ones, whatever state the story names
-  for (const m of found) {
-    if (m.area || m.unknown || m.qualCountry || !w.dateline.has(m.key)) continue;
-    const first = tokens[m.first]!;
-    if (m.first !== doc.sentences[first.sent]!.first) continue;
-    const written = text.slice(m.start, m.end);
-    if (written !== written.toUpperCase()) continue;
-    let big: Cand | null = null;
-    // "NEW YORK" is New York City, which the gazetteer holds under that name
-    for (const r of [...m.refs, ...g.lookup(`${m.key} city`)]) {
-      const c = g.cand(r);
-      if (c.kind === 'city' && c.country === 'US' && (!big || c.population > big.population)) big = c;
-    }
-    if (big) {
-      m.refs = [big.ref];
-      m.qualCountry = 'US';
-    }
-  }
+/** Find and resolve the toponyms of a Doc. */
+export function geoparse(doc: Doc): ParseResult {
+  const scan = new Scan(doc);
+  const found = scan.find();
+  return resolve(scan, found);
+}
+
+/** Step 3: datelines, votes, the country focus and each mention's candidate. */
+function resolve(scan: Scan, found: Found[]): ParseResult {
+  const { doc, text, g } = scan;
+  const votes = scan.votes;
+  const stateVotes = new Map<string, number>();
+  /** states voted for by unambiguous city names (used for ranking, not as evidence) */
+  const cityStateVotes = new Map<string, number>();
+
+  datelines(scan, found);
 
   // ---------- votes -------------------------------------------------------------------------
   for (const m of found) {
@@ -829,40 +864,7 @@ export function geoparse(doc: Doc): ParseResult {
     anchorKeys.add(m.key);
     return anchorKeys.size <= 30;
   });
-  const coherenceDone = new Map<string, Cand>();
-  for (let pass = 0; pass < PASSES && anchors.length > 0; pass++) {
-    coherenceDone.clear();
-    for (const m of accepted) {
-      if (!m.chosen || m.area || m.refs.length < 2 || m.qualAdmin) continue;
-      const done = !m.qualCountry ? coherenceDone.get(m.key) : undefined;
-      if (done) {
-        m.chosen = done;
-        continue;
-      }
-      let bestC = m.chosen;
-      let bestS = -Infinity;
-      const cands = topCands(g, m.refs, 40);
-      for (const c of cands) {
-        // closeness: each other place name within 100 km adds 1.5 (within 300 km 0.6), at most 4.5
-        let near = 0;
-        const seen = new Set<string>();
-        for (const o of anchors) {
-          if (o === m || o.key === m.key || !o.chosen || seen.has(o.key)) continue;
-          const d = km(c.lat, c.lon, o.chosen.lat, o.chosen.lon);
-          if (d < 100) near += 1.5;
-          else if (d < 300) near += 0.6;
-          else continue;
-          seen.add(o.key);
-        }
-        near = Math.min(near, 4.5);
-        const s = score(m, c) + near;
-        if (s > bestS) [bestC, bestS] = [c, s];
-      }
-      m.chosen = bestC;
-      m.score = bestS;
-      if (!m.qualCountry) coherenceDone.set(m.key, bestC);
-    }
-  }
+  coherence(g, accepted, anchors, score);
 
   // a country's name that is also a town (Lebanon, Palestine, Jordan): the town when it lies near the
   // article's other local places (within 100 km of one, or in a state the article names) and nothing
@@ -953,10 +955,95 @@ export function geoparse(doc: Doc): ParseResult {
     out.push(m);
   }
 
-  // areas (X County) not in the gazetteer: place them at the article's local centre. Our data has no
-  // counties, so the point is a resolved town of the article: the one with the most other named places
-  // within 250 km (where the story is), then the one named most often (a local paper's home town), then
-  // the nearest in the text. "X County, State" keeps to towns of that state, else the state's point.
+  placeAreas(scan, out, stateVotes, focus, stateShare);
+  return { found: out, focus };
+}
+
+/**
+ * Datelines: "WASHINGTON —", "CHICAGO (AP)": a sentence that opens with a city in capitals is a dateline, and the
+ * US cities that stand alone in datelines (AP style) are the big ones, whatever state the story names.
+ */
+function datelines(scan: Scan, found: Found[]): void {
+  const { doc, tokens, text, g, w } = scan;
+  for (const m of found) {
+    if (m.area || m.unknown || m.qualCountry || !w.dateline.has(m.key)) continue;
+    const first = tokens[m.first]!;
+    if (m.first !== doc.sentences[first.sent]!.first) continue;
+    const written = text.slice(m.start, m.end);
+    if (written !== written.toUpperCase()) continue;
+    let big: Cand | null = null;
+    // "NEW YORK" is New York City, which the gazetteer holds under that name
+    for (const r of [...m.refs, ...g.lookup(`${m.key} city`)]) {
+      const c = g.cand(r);
+      if (c.kind === 'city' && c.country === 'US' && (!big || c.population > big.population)) big = c;
+    }
+    if (big) {
+      m.refs = [big.ref];
+      m.qualCountry = 'US';
+    }
+  }
+}
+
+/**
+ * Coherence: each mention's candidate by its score plus its closeness to the other (non-country) places of the
+ * article (the anchors); the second pass sees the first's choices.
+ */
+function coherence(
+  g: Gazetteer,
+  accepted: Found[],
+  anchors: Found[],
+  score: (m: Found, c: Cand) => number,
+): void {
+  const coherenceDone = new Map<string, Cand>();
+  for (let pass = 0; pass < PASSES && anchors.length > 0; pass++) {
+    coherenceDone.clear();
+    for (const m of accepted) {
+      if (!m.chosen || m.area || m.refs.length < 2 || m.qualAdmin) continue;
+      const done = !m.qualCountry ? coherenceDone.get(m.key) : undefined;
+      if (done) {
+        m.chosen = done;
+        continue;
+      }
+      let bestC = m.chosen;
+      let bestS = -Infinity;
+      const cands = topCands(g, m.refs, 40);
+      for (const c of cands) {
+        // closeness: each other place name within 100 km adds 1.5 (within 300 km 0.6), at most 4.5
+        let near = 0;
+        const seen = new Set<string>();
+        for (const o of anchors) {
+          if (o === m || o.key === m.key || !o.chosen || seen.has(o.key)) continue;
+          const d = km(c.lat, c.lon, o.chosen.lat, o.chosen.lon);
+          if (d < 100) near += 1.5;
+          else if (d < 300) near += 0.6;
+          else continue;
+          seen.add(o.key);
+        }
+        near = Math.min(near, 4.5);
+        const s = score(m, c) + near;
+        if (s > bestS) [bestC, bestS] = [c, s];
+      }
+      m.chosen = bestC;
+      m.score = bestS;
+      if (!m.qualCountry) coherenceDone.set(m.key, bestC);
+    }
+  }
+}
+
+/**
+ * Areas (X County) not in the gazetteer: place them at the article's local centre. Our data has no
+ * counties, so the point is a resolved town of the article: the one with the most other named places
+ * within 250 km (where the story is), then the one named most often (a local paper's home town), then
+ * the nearest in the text. "X County, State" keeps to towns of that state, else the state's point.
+ */
+function placeAreas(
+  scan: Scan,
+  out: Found[],
+  stateVotes: Map<string, number>,
+  focus: string | null,
+  stateShare: (c: Cand) => number,
+): void {
+  const { doc, tokens, text, g } = scan;
   const counts = new Map<string, number>();
   const localByKey = new Map<string, Cand>();
   for (const o of out) {
@@ -979,7 +1066,7 @@ export function geoparse(doc: Doc): ParseResult {
     const sent = doc.sentences[tokens[m.first]!.sent]!;
     const q =
       (m.last + 2 < sent.last && tokens[m.last + 1]!.text === ','
-        ? qualifierAt(m.last + 2, sent.last)
+        ? scan.qualifierAt(m.last + 2, sent.last)
         : null) ?? (m.key.endsWith(' parish') ? { country: 'US', admin: 'LA', last: m.last } : null);
     let anchor: Cand | null = null;
     let bestRank = -Infinity;
@@ -1012,7 +1099,6 @@ export function geoparse(doc: Doc): ParseResult {
       m.chosen = standIn(anchor, m, text, 'A.ADM2');
     }
   }
-  return { found: out, focus };
 }
 
 /**
