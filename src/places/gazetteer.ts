@@ -35,6 +35,13 @@ export interface Cand {
   /** admin-1 code inside its country (GeoNames admin1 code; US: postal code), null when unknown; for a US
    * county (kind admin2) its state's postal code */
   admin: string | null;
+  /** "ISO2.admin" (admin empty when unknown), the key the geoparser counts states by; null without a country */
+  state: string | null;
+}
+
+/** The state key of a candidate (Cand.state). */
+export function stateKey(country: string | null, admin: string | null): string | null {
+  return country ? `${country}.${admin ?? ''}` : null;
 }
 
 export interface Gazetteer {
@@ -67,6 +74,10 @@ const ABBREV_WORDS = new Map<string, string>([
   ['ft', 'fort'],
   ['fort', 'ft'],
 ]);
+
+/** size of the bit set of known name hashes (2^23 bits, 1 MB: about 2% of unknown keys pass it) */
+const KNOWN_BITS = 23;
+const KNOWN_MASK = 2 ** KNOWN_BITS - 1;
 
 /** a normalised name that may be a US county's: "x county", "x co", "x parish", "x borough" */
 const COUNTY_KEY = / (county|co|parish|borough)$/;
@@ -379,17 +390,28 @@ function load(): Gazetteer {
   const cityRows = (key: string): number[] =>
     rowsFor(c, hashKey(key)).filter((r) => normName(cityName(r)) === key);
 
+  // one bit per name hash (mod 2^KNOWN_BITS), set for every city name and every key of the index below: most
+  // keys asked about (a capitalised word, a run of them) name no place, and one clear bit tells so without a
+  // map or a binary search
+  const known = new Uint8Array(2 ** (KNOWN_BITS - 3));
+  const markKnown = (h: number): void => {
+    const b = h & KNOWN_MASK;
+    known[b >>> 3]! |= 1 << (b & 7);
+  };
+  for (let k = 0; k < c.keys.length; k++) markKnown(Math.floor(c.keys[k]! / ROW_BITS));
+
   // extra entries and extra names: key -> refs (cities reached through an alias are refs ≥ 0 here)
   const index = new Map<string, number[]>();
   const add = (key: string, ref: number): void => {
     if (!key) return;
+    markKnown(hashKey(key));
     const cur = index.get(key);
     if (!cur) index.set(key, [ref]);
     else if (!cur.includes(ref)) cur.push(ref);
   };
   const extras: Cand[] = [];
   const abbrev = new Set<string>();
-  const extra = (e: Omit<Cand, 'ref'>, names: string[]): Cand => {
+  const extra = (e: Omit<Cand, 'ref' | 'state'>, names: string[]): Cand => {
     const ref = -(extras.length + 1);
     // the fields in the order of every other Cand (cityCand), so that all share one object shape
     const cand: Cand = {
@@ -403,6 +425,7 @@ function load(): Gazetteer {
       feature: e.feature,
       population: e.population,
       admin: e.admin,
+      state: stateKey(e.country, e.admin),
     };
     extras.push(cand);
     for (const nm of names) {
@@ -525,6 +548,7 @@ function load(): Gazetteer {
         feature: 'A.ADM2',
         population: num(size) ?? 0,
         admin: st,
+        state: stateKey('US', st),
       });
       const base = normName(name);
       add(`${base} ${kindWord.toLowerCase()}`, ref);
@@ -549,8 +573,11 @@ function load(): Gazetteer {
     feature: `P.${c.fcodes[c.fcode[i]!]}`,
     population: c.pop[i]!,
     admin: c.admins[c.adm[i]!] || null,
+    state: c.cc[i] ? stateKey(iso(i), c.admins[c.adm[i]!] || null) : null,
   });
-  const cache = new Map<number, Cand>();
+  // the cities' candidates made so far: made[row] is 1 + the index in madeCands, 0 when not made yet
+  const made = new Int32Array(c.n);
+  const madeCands: Cand[] = [];
   const lookupCache = new Map<string, readonly number[]>();
   // the abbreviation entries ("ref|name") by name, built on first use (no per-candidate string building)
   let abbrevByKey: Map<string, Set<number>> | null = null;
@@ -569,10 +596,16 @@ function load(): Gazetteer {
   };
   const g: Gazetteer = {
     lookup(key) {
-      let hit = lookupCache.get(key);
-      // (a cached key was seen before, so a county key among them has loaded the counties already)
-      if (hit) return hit;
       if (!countiesLoaded && COUNTY_KEY.test(key)) loadCounties();
+      // no name has this key's hash (nor is its first word one written both ways, St/Saint): nothing
+      const h = hashKey(key);
+      const b = h & KNOWN_MASK;
+      if ((known[b >>> 3]! & (1 << (b & 7))) === 0) {
+        const sp = key.indexOf(' ');
+        if (sp < 0 || !ABBREV_WORDS.has(key.slice(0, sp))) return EMPTY;
+      }
+      let hit = lookupCache.get(key);
+      if (hit) return hit;
       const own = index.get(key);
       let rowsHit = cityRows(key);
       // abbreviated first words (St. Paris, Mt. Vernon, Ft. Wayne) and their full forms name the same places
@@ -588,10 +621,13 @@ function load(): Gazetteer {
       return hit;
     },
     cand(ref) {
-      let x = cache.get(ref);
-      if (x) return x;
-      x = ref < 0 ? extras[-ref - 1]! : cityCand(ref);
-      cache.set(ref, x);
+      // our own entries are objects already; a city's is made on first use and kept
+      if (ref < 0) return extras[-ref - 1]!;
+      const k = made[ref]!;
+      if (k > 0) return madeCands[k - 1]!;
+      const x = cityCand(ref);
+      madeCands.push(x);
+      made[ref] = madeCands.length;
       return x;
     },
     country: (code) => byIso.get(code) ?? null,

@@ -18,7 +18,7 @@ import countries from '../countries.js';
 import type { Doc, Token } from '../text/doc.js';
 import type { Place } from '../result.js';
 import { dataPath } from '../data.js';
-import { gazetteer, type Cand, type Gazetteer } from './gazetteer.js';
+import { gazetteer, stateKey, type Cand, type Gazetteer } from './gazetteer.js';
 import { normName } from './normalise.js';
 
 interface Words {
@@ -165,6 +165,8 @@ function scratch(n: number): void {
 }
 
 const MAX_TOKENS = 9;
+/** words that go on a name in lower case and may end it ("Homs province", "Aleppo city") */
+const AREA_WORD = /^(state|province|city|region|governorate|oblast)$/;
 /** weight of the soft state evidence (coShare) */
 const CO_W = 1.5;
 /** coherence passes: the second sees the first's choices */
@@ -202,6 +204,7 @@ function standIn(at: Cand, m: Found, text: string, feature: string, admin = at.a
     feature,
     population: 0,
     admin,
+    state: stateKey(at.country, admin),
   };
 }
 
@@ -258,7 +261,11 @@ class Scan {
       // reach than through the token's own string; an ASCII letter is wordy, anything else asks isWordy
       const c = text.charCodeAt(t.start);
       cap[k] = isCapCode(c) ? 1 : 0;
-      wordy[k] = (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || isWordy(t) ? 1 : 0;
+      // (a one-character ASCII token that is not a letter is not wordy: isWordy's test is for longer tokens)
+      wordy[k] =
+        (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || ((c >= 128 || t.end - t.start > 1) && isWordy(t))
+          ? 1
+          : 0;
     }
     const ent = (this.ent = entBuf.subarray(0, tokens.length).fill(0));
     const entEnd = (this.entEnd = entEndBuf.subarray(0, tokens.length).fill(-1));
@@ -363,6 +370,8 @@ class Scan {
         let j = i;
         for (; j < s.last && j - i < MAX_TOKENS; j++) {
           const u = tokens[j]!;
+          // a lower-case word that goes on and ends a name (asked once per token here, not twice)
+          const areaWord = cap[j] !== 1 && AREA_WORD.test(u.norm);
           if (j > i) {
             const attached = u.start === tokens[j - 1]!.end;
             const ok =
@@ -370,16 +379,12 @@ class Scan {
               (attached && /^[-'.’]$/.test(u.text)) ||
               // (most words are ruled out by their length, read from the offsets)
               (u.end - u.start <= w.connectorMax && w.connectors.has(u.norm) && j + 1 < s.last) ||
-              /^(state|province|city|region|governorate|oblast)$/.test(u.norm) ||
+              areaWord ||
               (attached && /^[a-z]/.test(u.text) && tokens[j - 1]!.text === '-');
             if (!ok) break;
           }
           // a name ends on a capitalised word, or on the dot of a short abbreviation (Ky., D.C.)
-          if (
-            cap[j] !== 1 &&
-            !(u.text === '.' && j > i && tokens[j - 1]!.text.length <= 4) &&
-            !/^(state|province|city|region|governorate|oblast)$/.test(u.norm)
-          )
+          if (cap[j] !== 1 && !(u.text === '.' && j > i && tokens[j - 1]!.text.length <= 4) && !areaWord)
             continue;
           // one plain word: its key is the token's lower-case form, a string whose hash V8 already holds
           const key =
@@ -687,36 +692,7 @@ function resolve(scan: Scan, found: Found[]): ParseResult {
 
   datelines(scan, found);
 
-  // ---------- votes -------------------------------------------------------------------------
-  for (const m of found) {
-    if (m.area) {
-      // parishes are Louisiana's counties: "X Parish" speaks for Louisiana
-      if (m.key.endsWith(' parish')) {
-        vote(stateVotes, 'US.LA', 1);
-        vote(votes, 'US', 0.5);
-      }
-      continue;
-    }
-    const cands = candsOf(g, m.refs);
-    const cs = new Set(cands.map((c) => c.country));
-    const onlyCountry = cs.size === 1 ? [...cs][0]! : null;
-    const strong = cands.find((c) => c.kind !== 'city');
-    // only unambiguous names vote (Georgia, Jordan, Lebanon are towns too)
-    if (strong && cands.length === 1) {
-      vote(votes, strong.country, 1);
-      if (strong.kind === 'admin1' || strong.kind === 'admin2')
-        vote(stateVotes, `${strong.country}.${strong.admin ?? strong.name}`, 1);
-    } else if (onlyCountry) {
-      vote(votes, onlyCountry, 0.7);
-      // a city name found in one state only votes for that state
-      const states = new Set(cands.map((c) => c.admin));
-      if (states.size === 1 && cands[0]!.admin && cands[0]!.kind === 'city')
-        vote(cityStateVotes, `${onlyCountry}.${cands[0]!.admin}`, 0.7);
-    }
-
-    if (m.qualCountry) vote(votes, m.qualCountry, 1);
-    if (m.qualAdmin) vote(stateVotes, `${m.qualCountry}.${m.qualAdmin}`, 1);
-  }
+  countVotes(g, found, votes, stateVotes, cityStateVotes);
   /** country votes from the text's own places and demonyms, before the actors' */
   const placeVotes = new Map(votes);
   for (const a of doc.actors) {
@@ -736,13 +712,11 @@ function resolve(scan: Scan, found: Found[]): ParseResult {
   // ---------- resolution ----------------------------------------------------------------------
   const share = (k: string | null): number => (k && total ? (votes.get(k) ?? 0) / total : 0);
   const stateShare = (c: Cand): number =>
-    stateTotal && c.country ? (stateVotes.get(`${c.country}.${c.admin ?? ''}`) ?? 0) / stateTotal : 0;
+    stateTotal && c.country ? (stateVotes.get(c.state!) ?? 0) / stateTotal : 0;
   let cityStateTotal = 0;
   for (const v of cityStateVotes.values()) cityStateTotal += v;
   const cityStateShare = (c: Cand): number =>
-    cityStateTotal && c.country
-      ? (cityStateVotes.get(`${c.country}.${c.admin ?? ''}`) ?? 0) / cityStateTotal
-      : 0;
+    cityStateTotal && c.country ? (cityStateVotes.get(c.state!) ?? 0) / cityStateTotal : 0;
   // soft state evidence ("spatial minimality" by region): each distinct name spreads one vote over the
   // first-level regions its candidates lie in, so a name found in one state only counts fully and a name
   // found in twenty states (Springfield, Franklin) hardly at all. A candidate gains from the other names
@@ -755,7 +729,7 @@ function resolve(scan: Scan, found: Found[]): ParseResult {
     const cands = topCands(g, m.refs, 40);
     for (const c of cands)
       if ((c.kind === 'city' || c.kind === 'admin1' || c.kind === 'admin2') && c.country && c.admin)
-        states.add(`${c.country}.${c.admin}`);
+        states.add(c.state!);
     if (m.qualAdmin && m.qualCountry) {
       states.clear();
       states.add(`${m.qualCountry}.${m.qualAdmin}`);
@@ -765,7 +739,7 @@ function resolve(scan: Scan, found: Found[]): ParseResult {
   }
   const coShare = (m: Found, c: Cand): number => {
     if (!c.country || !c.admin || (c.kind !== 'city' && c.kind !== 'admin1' && c.kind !== 'admin2')) return 0;
-    const st = `${c.country}.${c.admin}`;
+    const st = c.state!;
     const own = keyStates.get(m.key);
     const v = (coState.get(st) ?? 0) - (own?.has(st) ? 1 / own.size : 0);
     return Math.min(v, 2);
@@ -801,6 +775,46 @@ function resolve(scan: Scan, found: Found[]): ParseResult {
 
   const pair = countyPairs(g, found);
   const townCluster = townClusters(g, found, focus);
+  const accepted = firstChoice(g, text, found, score);
+
+  // the regions the first pass chose vote too: "Indiana" is also a town, so it did not vote above
+  for (const m of accepted) {
+    const c = m.chosen;
+    if (!c || m.unknown || m.area || c.kind !== 'admin1' || m.refs.length < 2) continue;
+    vote(stateVotes, `${c.country}.${c.admin ?? c.name}`, 1);
+    vote(votes, c.country, 0.5);
+    vote(placeVotes, c.country, 0.5);
+  }
+  stateTotal = 0;
+  for (const v of stateVotes.values()) stateTotal += v;
+  total = 0;
+  for (const v of votes.values()) total += v;
+
+  // coherence: closeness to the other (non-country) places of the article
+  // one anchor per distinct name, at most 30
+  const anchorKeys = new Set<string>();
+  const anchors = accepted.filter((m) => {
+    if (!m.chosen || m.chosen.kind === 'country' || m.chosen.feature === 'L.CONT' || anchorKeys.has(m.key))
+      return false;
+    anchorKeys.add(m.key);
+    return anchorKeys.size <= 30;
+  });
+  coherence(g, accepted, anchors, score);
+
+  foreignNamesakes(g, text, accepted, anchors, placeVotes, stateShare);
+
+  const out = withEvidence(accepted, focus, stateShare);
+  placeAreas(scan, out, stateVotes, focus, stateShare);
+  return { found: out, focus };
+}
+
+/** Each mention's best-scoring candidate; towns known only by a qualifier stand in at their region. */
+function firstChoice(
+  g: Gazetteer,
+  text: string,
+  found: Found[],
+  score: (m: Found, c: Cand) => number,
+): Found[] {
   const accepted: Found[] = [];
   for (const m of found) {
     if (m.area) {
@@ -841,31 +855,57 @@ function resolve(scan: Scan, found: Found[]): ParseResult {
     m.score = bestS;
     accepted.push(m);
   }
+  return accepted;
+}
 
-  // the regions the first pass chose vote too: "Indiana" is also a town, so it did not vote above
-  for (const m of accepted) {
-    const c = m.chosen;
-    if (!c || m.unknown || m.area || c.kind !== 'admin1' || m.refs.length < 2) continue;
-    vote(stateVotes, `${c.country}.${c.admin ?? c.name}`, 1);
-    vote(votes, c.country, 0.5);
-    vote(placeVotes, c.country, 0.5);
+/** Votes of the found names: countries and states that unambiguous names, regions and qualifiers speak for. */
+function countVotes(
+  g: Gazetteer,
+  found: Found[],
+  votes: Map<string, number>,
+  stateVotes: Map<string, number>,
+  cityStateVotes: Map<string, number>,
+): void {
+  for (const m of found) {
+    if (m.area) {
+      // parishes are Louisiana's counties: "X Parish" speaks for Louisiana
+      if (m.key.endsWith(' parish')) {
+        vote(stateVotes, 'US.LA', 1);
+        vote(votes, 'US', 0.5);
+      }
+      continue;
+    }
+    const cands = candsOf(g, m.refs);
+    const cs = new Set(cands.map((c) => c.country));
+    const onlyCountry = cs.size === 1 ? [...cs][0]! : null;
+    const strong = cands.find((c) => c.kind !== 'city');
+    // only unambiguous names vote (Georgia, Jordan, Lebanon are towns too)
+    if (strong && cands.length === 1) {
+      vote(votes, strong.country, 1);
+      if (strong.kind === 'admin1' || strong.kind === 'admin2')
+        vote(stateVotes, `${strong.country}.${strong.admin ?? strong.name}`, 1);
+    } else if (onlyCountry) {
+      vote(votes, onlyCountry, 0.7);
+      // a city name found in one state only votes for that state
+      const states = new Set(cands.map((c) => c.admin));
+      if (states.size === 1 && cands[0]!.admin && cands[0]!.kind === 'city')
+        vote(cityStateVotes, `${onlyCountry}.${cands[0]!.admin}`, 0.7);
+    }
+
+    if (m.qualCountry) vote(votes, m.qualCountry, 1);
+    if (m.qualAdmin) vote(stateVotes, `${m.qualCountry}.${m.qualAdmin}`, 1);
   }
-  stateTotal = 0;
-  for (const v of stateVotes.values()) stateTotal += v;
-  total = 0;
-  for (const v of votes.values()) total += v;
+}
 
-  // coherence: closeness to the other (non-country) places of the article
-  // one anchor per distinct name, at most 30
-  const anchorKeys = new Set<string>();
-  const anchors = accepted.filter((m) => {
-    if (!m.chosen || m.chosen.kind === 'country' || m.chosen.feature === 'L.CONT' || anchorKeys.has(m.key))
-      return false;
-    anchorKeys.add(m.key);
-    return anchorKeys.size <= 30;
-  });
-  coherence(g, accepted, anchors, score);
-
+/** Names with a namesake that fits the article better: a country's town, a foreign city's local namesake. */
+function foreignNamesakes(
+  g: Gazetteer,
+  text: string,
+  accepted: Found[],
+  anchors: Found[],
+  placeVotes: Map<string, number>,
+  stateShare: (c: Cand) => number,
+): void {
   // a country's name that is also a town (Lebanon, Palestine, Jordan): the town when it lies near the
   // article's other local places (within 100 km of one, or in a state the article names) and nothing
   // else in the text speaks for the country (no demonym, no other place in it). Likewise a city abroad
@@ -924,8 +964,10 @@ function resolve(scan: Scan, found: Found[]): ParseResult {
     }
     if (cap) m.chosen = cap;
   }
+}
 
-  // evidence for cities, now that the article's places are known
+/** The mentions kept: cities with evidence, now that the article's places are known; one sense per name. */
+function withEvidence(accepted: Found[], focus: string | null, stateShare: (c: Cand) => number): Found[] {
   const keysSeen = new Map<string, Found>();
   for (const m of accepted) {
     const prev = keysSeen.get(m.key);
@@ -954,9 +996,7 @@ function resolve(scan: Scan, found: Found[]): ParseResult {
     if (lead && lead !== m && lead.chosen) m.chosen = lead.chosen;
     out.push(m);
   }
-
-  placeAreas(scan, out, stateVotes, focus, stateShare);
-  return { found: out, focus };
+  return out;
 }
 
 /**
