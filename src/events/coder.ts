@@ -4,9 +4,9 @@ import type { Event, EventActor, EventMode, EventPlace, Place } from '../result.
 import type { ActorMention, Doc, Token } from '../text/doc.js';
 import { codeInfo } from './codebook.js';
 import { loadNoise, type Noise } from './noise.js';
-import { parseSentence, type Chunk, type Clause, type PP } from './parse.js';
+import { chunkIndex, parseSentence, type Chunk, type Clause, type PP } from './parse.js';
 import { anchoredRelations, valueToDate, type AnchoredRelation } from '../times/index.js';
-import { inSet, type ControlClass, type Pattern, type PatternSet } from './patterns.js';
+import { anyInSet, inSet, type ControlClass, type Pattern, type PatternSet } from './patterns.js';
 
 /** Hooks into other stages' public APIs (filled by index.ts when those stages exist). */
 export interface CoderHooks {
@@ -361,7 +361,7 @@ export class Coder {
       const alt = this.appos?.get(np);
       if (!got.length && alt) got = this.npActors(doc, mentionAt, alt, false);
       if (!got.length && (PARTITIVE.has(T[np.head]!.lemma) || T[np.head]!.pos === 'NUM')) {
-        const ci = chunks.indexOf(np);
+        const ci = chunkIndex(chunks, np);
         if (
           chunks[ci + 1]?.kind === 'P' &&
           T[chunks[ci + 1]!.first]!.norm === 'of' &&
@@ -374,7 +374,7 @@ export class Coder {
       // actor (else the place's country) of a following in/from phrase
       // (a short chain: "members of parliament from X", "journalists at a newspaper in X")
       if (!got.length && T[np.head]!.pos !== 'PRON') {
-        let ci = chunks.indexOf(np);
+        let ci = chunkIndex(chunks, np);
         for (let hop = 0; hop < 3 && !got.length; hop++, ci += 2) {
           const p = chunks[ci + 1];
           const q = chunks[ci + 2];
@@ -512,6 +512,10 @@ export class Coder {
     };
     const regionTokens = (cl: Clause): [number, number] => [cl.vg.last, cl.region[1]];
     const published = doc.meta.published;
+    // the dates and times of this sentence, in text order: dateOf reads them for every clause and phrase
+    const sentTimes = doc.times.filter(
+      (t) => t.end > sent.start && t.start < sent.end && (t.type === 'DATE' || t.type === 'TIME'),
+    );
 
     /** Date of the words [first, last): own time expression, else anchored relation, else the fallback. */
     const dateOf = (
@@ -529,8 +533,8 @@ export class Coder {
         anchor = fallback === null ? null : ((host && clauseDate.get(host)) ?? published);
       }
       // 1. the clause's own time expression (not the "three days" of a relation)
-      for (const t of doc.times) {
-        if (t.end <= a || t.start >= b || (t.type !== 'DATE' && t.type !== 'TIME')) continue;
+      for (const t of sentTimes) {
+        if (t.end <= a || t.start >= b) continue;
         if (rels.some((r) => t.start < r.trigger.end && r.trigger.start < t.end)) continue;
         const d = valueToDate(t.value, published);
         if (d.date) return { date: d.date, own: true };
@@ -819,6 +823,54 @@ export class Coder {
       return { targets: [], place: null };
     };
 
+    /** The words that count as a clause's object head for a verb pattern's object (empty when it has none). */
+    const objectHeads = (cl: Clause): Token[] => {
+      // in a passive clause the subject is the verb's object ("sanctions were imposed")
+      const objs = cl.passive ? cl.subject : cl.object ? [cl.object, ...cl.objectMore] : [];
+      const heads = objs.map((c) => T[c.head]!);
+      // "staged a sit-in": a hyphen compound at the end of the phrase counts as one word
+      for (const o of objs) {
+        const w = compound(T, o);
+        if (w) heads.push({ lemma: w, norm: w } as Token);
+      }
+      // "part of a stronghold", "most of the city": the head of the of-phrase counts too
+      for (const o of objs) {
+        const h = T[o.head]!;
+        // "a mediation mission", "aid shipments": a generic head lets its noun modifier count
+        if (GENERIC_HEAD.has(h.lemma) && o.head > o.first && T[o.head - 1]!.pos === 'NOUN')
+          heads.push(T[o.head - 1]!);
+        // "$500m", "300 million dollars": a sum of money ("$5m in aid": what it is in counts too)
+        // (the sum itself, not "£22bn savings"; "£5m of cuts" is what its of-phrase says)
+        const money =
+          MONEY.has(h.lemma) ||
+          ((h.pos === 'NUM' || /^(\d[\d.,]*)?(m|bn|mn|k|million|billion|trillion)$/.test(h.norm)) &&
+            T.slice(o.first, o.last).some((t) => CURRENCY_SIGN.has(t.text)));
+        const oi = chunkIndex(chunks, o);
+        const sumOf =
+          money &&
+          chunks[oi + 1]?.kind === 'P' &&
+          /^(of|in)$/.test(T[chunks[oi + 1]!.first]!.norm) &&
+          chunks[oi + 2]?.kind === 'NP';
+        if (money && !sumOf) heads.push(MONEY_TOKEN);
+        if (
+          !money &&
+          !PARTITIVE.has(h.lemma) &&
+          !MEASURE.has(h.lemma) &&
+          h.lemma !== 'part' &&
+          h.pos !== 'NUM'
+        )
+          continue;
+        if (
+          chunks[oi + 1]?.kind === 'P' &&
+          (T[chunks[oi + 1]!.first]!.norm === 'of' ||
+            (money && T[chunks[oi + 1]!.first]!.norm === 'in')) &&
+          chunks[oi + 2]?.kind === 'NP'
+        )
+          heads.push(T[chunks[oi + 2]!.head]!);
+      }
+      return heads;
+    };
+
     // ── verb events ──
     const verbCands = new Map<Clause, Cand>();
     for (const cl of clauses) {
@@ -826,55 +878,13 @@ export class Coder {
       if (!list) continue;
       const [ra, rb] = regionTokens(cl);
       let hit: Pattern | null = null;
+      // the words that count as the object's head, the same for every pattern of the verb: built on first use
+      let heads: Token[] | null = null;
       for (const pat of list) {
         if (pat.particle && !(cl.particle && pat.particle.has(cl.particle))) continue;
         if (pat.obj) {
-          // in a passive clause the subject is the verb's object ("sanctions were imposed")
-          const objs = cl.passive ? cl.subject : cl.object ? [cl.object, ...cl.objectMore] : [];
-          if (!objs.length) continue;
-          const heads = objs.map((c) => T[c.head]!);
-          // "staged a sit-in": a hyphen compound at the end of the phrase counts as one word
-          for (const o of objs) {
-            const w = compound(T, o);
-            if (w) heads.push({ lemma: w, norm: w } as Token);
-          }
-          // "part of a stronghold", "most of the city": the head of the of-phrase counts too
-          for (const o of objs) {
-            const h = T[o.head]!;
-            // "a mediation mission", "aid shipments": a generic head lets its noun modifier count
-            if (GENERIC_HEAD.has(h.lemma) && o.head > o.first && T[o.head - 1]!.pos === 'NOUN')
-              heads.push(T[o.head - 1]!);
-            // "$500m", "300 million dollars": a sum of money ("$5m in aid": what it is in counts too)
-            // (the sum itself, not "£22bn savings"; "£5m of cuts" is what its of-phrase says)
-            const money =
-              MONEY.has(h.lemma) ||
-              ((h.pos === 'NUM' || /^(\d[\d.,]*)?(m|bn|mn|k|million|billion|trillion)$/.test(h.norm)) &&
-                T.slice(o.first, o.last).some((t) => CURRENCY_SIGN.has(t.text)));
-            const oi0 = chunks.indexOf(o);
-            const sumOf =
-              money &&
-              chunks[oi0 + 1]?.kind === 'P' &&
-              /^(of|in)$/.test(T[chunks[oi0 + 1]!.first]!.norm) &&
-              chunks[oi0 + 2]?.kind === 'NP';
-            if (money && !sumOf) heads.push(MONEY_TOKEN);
-            if (
-              !money &&
-              !PARTITIVE.has(h.lemma) &&
-              !MEASURE.has(h.lemma) &&
-              h.lemma !== 'part' &&
-              h.pos !== 'NUM'
-            )
-              continue;
-            const oi = chunks.indexOf(o);
-            if (
-              chunks[oi + 1]?.kind === 'P' &&
-              (T[chunks[oi + 1]!.first]!.norm === 'of' ||
-                (money && T[chunks[oi + 1]!.first]!.norm === 'in')) &&
-              chunks[oi + 2]?.kind === 'NP'
-            )
-              heads.push(T[chunks[oi + 2]!.head]!);
-          }
-          if (!heads.some((h) => inSet(pat.obj!, h.lemma, h.norm))) continue;
+          heads ??= objectHeads(cl);
+          if (!heads.length || !anyInSet(pat.obj, heads)) continue;
         }
         if (!ppMatches(cl.pps, pat)) continue;
         if (!hasWords(ra, Math.min(rb + 6, sent.last), pat)) continue;
@@ -885,7 +895,7 @@ export class Coder {
       if (!hit || hit.code === '-') continue;
       // "..., with at least 23,000 people killed": a participle of an absolute phrase is a count, not an act
       if (cl.form === 'participle' && !T[cl.verb]!.norm.endsWith('ing')) {
-        const before = chunks[chunks.indexOf(cl.vg) - 1];
+        const before = chunks[chunkIndex(chunks, cl.vg) - 1];
         if (before?.kind === 'NP' && T[before.first - 1]?.norm === 'with') continue;
       }
       // "..., killing 20 people": a participle after the main event restates it

@@ -288,6 +288,21 @@ function timeStarts(doc: Doc): Int32Array {
   return a;
 }
 
+/** The index of a chunk in its sentence's chunks, else -1: chunks.indexOf by a binary search on the first
+ *  token (chunks are in text order and never share a first token). */
+export function chunkIndex(chunks: readonly Chunk[], c: Chunk): number {
+  let lo = 0;
+  let hi = chunks.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const x = chunks[mid]!;
+    if (x.first < c.first) lo = mid + 1;
+    else if (x.first > c.first) hi = mid - 1;
+    else return x === c ? mid : -1;
+  }
+  return -1;
+}
+
 /** Chunk the tokens of one sentence. */
 export function chunk(doc: Doc, first: number, last: number): Chunk[] {
   const T = doc.tokens;
@@ -732,7 +747,7 @@ export function parseSentence(
         // "after Britain took": a subordinating preposition before the subject
         const sub = before?.kind === 'P' && k === ci - 1 && SUBORD.has(T[before.first]!.norm);
         // "Up to 1,000 Turks", "About 200 supporters": a quantity at the start of the sentence
-        const quant = before?.kind === 'P' && C.indexOf(before) <= 1 && QUANT.has(T[before.first]!.norm);
+        const quant = before?.kind === 'P' && k - 1 <= 1 && QUANT.has(T[before.first]!.norm);
         if (before?.kind !== 'P' || sub || quant) {
           // "Diplomats from Russia and the United States met": the last conjunct of a phrase's object is
           // not the subject; the search goes on left of the preposition

@@ -187,3 +187,9 @@ export function loadPatterns(extra: string[] = []): PatternSet {
 export function inSet(ws: WordSet, lemma: string, norm: string): boolean {
   return ws === 'ANY' || ws.has(lemma) || ws.has(norm);
 }
+
+/** Does any of the words (lemma or lower-case form) belong to a set? */
+export function anyInSet(ws: WordSet, words: readonly { lemma: string; norm: string }[]): boolean {
+  for (const w of words) if (inSet(ws, w.lemma, w.norm)) return true;
+  return false;
+}
