@@ -1,7 +1,7 @@
 // The event coder: clauses and noun phrases of each sentence → coded events with actors, mode, date, place.
 import countries from '../countries.js';
-import type { Event, EventActor, EventMode, EventPlace, Place } from '../result.js';
-import type { ActorMention, Doc, Token } from '../text/doc.js';
+import type { Event, EventActor, EventMode, EventPlace, Place, Time } from '../result.js';
+import type { ActorMention, Doc, Sentence, Token } from '../text/doc.js';
 import { codeInfo } from './codebook.js';
 import { loadNoise, type Noise } from './noise.js';
 import { chunkIndex, parseSentence, type Chunk, type Clause, type PP } from './parse.js';
@@ -238,6 +238,45 @@ function precision(date: string | null): Event['date_precision'] {
   return date.length === 10 ? 'day' : date.length === 7 ? 'month' : 'year';
 }
 
+/** The sentence being coded: its parse, and the events, modes and dates found so far. */
+class SentenceState {
+  readonly T: Token[];
+  readonly sent: Sentence;
+  /** "N days after ...": events on the relative side are dated from the clause that holds the phrase */
+  readonly rels: AnchoredRelation[];
+  readonly published: string | null;
+  /** the dates and times of this sentence, in text order: dateOf reads them for every clause and phrase */
+  readonly sentTimes: Time[];
+  /** object NPs a verb pattern used up: no nominal events of their own */
+  readonly consumed = new Set<Chunk>();
+  readonly clauseEvents = new Map<Clause, Cand[]>();
+  readonly clauseMode = new Map<Clause, EventMode>();
+  readonly clauseDate = new Map<Clause, string | null>();
+  /** the verb event of each clause */
+  readonly verbCands = new Map<Clause, Cand>();
+  /** events derived from others (control, readiness, conditions), added to cands after them */
+  readonly extra: Cand[] = [];
+
+  constructor(
+    readonly doc: Doc,
+    readonly s: number,
+    readonly mentionAt: Int32Array,
+    /** the article's events so far: this sentence adds its own */
+    readonly cands: Cand[],
+    readonly chunks: Chunk[],
+    readonly clauses: Clause[],
+  ) {
+    this.T = doc.tokens;
+    const sent = doc.sentences[s]!;
+    this.sent = sent;
+    this.rels = anchoredRelations(doc, s);
+    this.published = doc.meta.published;
+    this.sentTimes = doc.times.filter(
+      (t) => t.end > sent.start && t.start < sent.end && (t.type === 'DATE' || t.type === 'TIME'),
+    );
+  }
+}
+
 export class Coder {
   private readonly P: PatternSet;
   private readonly hooks: CoderHooks;
@@ -469,175 +508,468 @@ export class Coder {
     sport: boolean,
     ent: boolean,
   ): void {
-    const T = doc.tokens;
     const sent = doc.sentences[s]!;
     const { chunks, clauses, appos } = parseSentence(doc, sent.first, sent.last);
     this.appos = appos;
-    const P = this.P;
-    // "N days after ...": events on the relative side are dated from the clause that holds the phrase
-    const rels: AnchoredRelation[] = anchoredRelations(doc, s);
-    const consumed = new Set<Chunk>();
-    const clauseEvents = new Map<Clause, Cand[]>();
-    const clauseMode = new Map<Clause, EventMode>();
-    const clauseDate = new Map<Clause, string | null>();
-    /** the reporting clause that embeds cl ("X said [it would ...]"), if any */
-    const reportedBy = (cl: Clause): Clause | null => {
-      const idx = clauses.indexOf(cl);
-      for (let i = idx - 1; i >= 0; i--) {
-        const r = clauses[i]!;
-        if (REPORTING.has(r.lemma) && embeds(r, cl)) return r;
-      }
-      return null;
-    };
-    /** is d the finite clause right after cl's verb ("said [that] d")? */
-    const embeds = (cl: Clause, d: Clause): boolean => {
-      if (d === cl || d.form !== 'finite' || d.subjectFrom !== 'np' || !d.subject.length) return false;
-      const s0 = d.subject[0]!.first;
-      if (s0 < cl.vg.last) return false;
-      const end = cl.region[1];
-      return (
-        d.vg.first === end ||
-        (s0 === end + 1 && T[end]!.norm === 'that') ||
-        (s0 === end && d.vg.first <= end + 6)
+    const st = new SentenceState(doc, s, mentionAt, cands, chunks, clauses);
+    this.clauseModes(st);
+    this.verbEvents(st);
+    this.nominalEvents(st);
+    this.dropRestated(st);
+    this.controlEvents(st);
+    this.lendAndPrune(st);
+    const { verbCands } = st;
+    for (const c of verbCands.values()) cands.push(c);
+    // "threatened to strike unless Israel rescinded ...": a threat with no named target is aimed at whoever the
+    // condition asks to act
+    for (const c of cands) {
+      if (c.sentence !== s || !c.code.startsWith('13') || c.targets.length) continue;
+      const cond = clauses.find((d) => d.conditional && d.vg.first > c.trigger[0] && d.subjectFrom === 'np');
+      if (!cond) continue;
+      const t = this.subjectActors(doc, mentionAt, cond.subject, chunks).filter(
+        (a) => !c.sources.some((b) => (b.code ?? '').slice(0, 3) === (a.code ?? '').slice(0, 3)),
       );
-    };
-    /** sources of a clause; an uncoded pronoun subject after a reporting verb is the reporter */
-    const clauseSources = (cl: Clause): EventActor[] => {
-      const src = this.subjectActors(doc, mentionAt, cl.subject, chunks);
-      if (src.length || cl.subject.length !== 1) return src;
-      const np = cl.subject[0]!;
-      if (np.last - np.first !== 1 || T[np.first]!.pos !== 'PRON') return src;
-      const r = reportedBy(cl);
-      return r ? this.subjectActors(doc, mentionAt, r.subject, chunks) : src;
-    };
-    const regionTokens = (cl: Clause): [number, number] => [cl.vg.last, cl.region[1]];
-    const published = doc.meta.published;
-    // the dates and times of this sentence, in text order: dateOf reads them for every clause and phrase
-    const sentTimes = doc.times.filter(
-      (t) => t.end > sent.start && t.start < sent.end && (t.type === 'DATE' || t.type === 'TIME'),
+      if (t.length) c.targets = t;
+    }
+
+    // noise: sport and entertainment contexts
+    for (let i = cands.length - 1; i >= 0; i--) {
+      const c = cands[i]!;
+      if (c.sentence !== s) continue;
+      const root = Number(c.code.slice(0, 2));
+      // (in sport, visits, hosting, help, retreats and surrenders are fixtures and plays: only statements and
+      // appeals, roots 01-02, stay)
+      if ((sport && root >= 3) || (ent && root >= 17)) cands.splice(i, 1);
+    }
+  }
+
+  // ── the parts of sentence(): each a method of its own, so that the JIT compiles small units early ──
+  /** the reporting clause that embeds cl ("X said [it would ...]"), if any */
+  private reportedBy(st: SentenceState, cl: Clause): Clause | null {
+    const { clauses } = st;
+    const idx = clauses.indexOf(cl);
+    for (let i = idx - 1; i >= 0; i--) {
+      const r = clauses[i]!;
+      if (REPORTING.has(r.lemma) && this.embeds(st, r, cl)) return r;
+    }
+    return null;
+  }
+
+  /** is d the finite clause right after cl's verb ("said [that] d")? */
+  private embeds(st: SentenceState, cl: Clause, d: Clause): boolean {
+    const { T } = st;
+    if (d === cl || d.form !== 'finite' || d.subjectFrom !== 'np' || !d.subject.length) return false;
+    const s0 = d.subject[0]!.first;
+    if (s0 < cl.vg.last) return false;
+    const end = cl.region[1];
+    return (
+      d.vg.first === end ||
+      (s0 === end + 1 && T[end]!.norm === 'that') ||
+      (s0 === end && d.vg.first <= end + 6)
     );
+  }
 
-    /** Date of the words [first, last): own time expression, else anchored relation, else the fallback. */
-    const dateOf = (
-      first: number,
-      last: number,
-      fallback: string | null,
-    ): { date: string | null; own: boolean } => {
-      const a = T[first]!.start;
-      let b = T[Math.max(first, last - 1)]!.end;
-      for (const r of rels) if (a < r.trigger.start && b > r.trigger.start) b = r.trigger.start;
-      const rel = rels.find((r) => a >= r.relativeSide.start && a < r.relativeSide.end);
-      let anchor = fallback;
-      if (rel) {
-        const host = clauses.filter((c) => T[c.vg.first]!.end <= rel.trigger.start).pop();
-        anchor = fallback === null ? null : ((host && clauseDate.get(host)) ?? published);
-      }
-      // 1. the clause's own time expression (not the "three days" of a relation)
-      for (const t of sentTimes) {
-        if (t.end <= a || t.start >= b) continue;
-        if (rels.some((r) => t.start < r.trigger.end && r.trigger.start < t.end)) continue;
-        const d = valueToDate(t.value, published);
-        if (d.date) return { date: d.date, own: true };
-      }
-      // 2. the relative side of "N days after ...": the anchor moved by the distance
-      if (rel) {
-        if (!anchor) return { date: null, own: false };
-        return { date: shift(anchor, rel.offset.n, rel.offset.unit), own: false };
-      }
-      // 3. the fallback (the publication date for actual events)
-      return { date: anchor ? (valueToDate(anchor, published).date ?? anchor) : null, own: false };
-    };
-    const governorOf = (cl: Clause): Clause | null => cl.governor;
-    const controlOf = (cl: Clause): ControlClass | undefined => {
-      let c = P.control.get(cl.lemma);
-      // "began to withdraw", "forced X to retreat" imply the complement; "began a strike to protest" does not:
-      // an implicative verb with an object of its own governs no complement
-      if (c === 'implicative' && cl.object) {
-        const own = clauses.some(
-          (d) => d.governor === cl && d.subjectFrom === 'control' && d.subject[0] === cl.object,
-        );
-        if (!own) c = undefined;
-      }
-      // "wants Germany to pay": an intention for someone else to act is a request of them
-      if (
-        c === 'intend' &&
-        cl.object &&
-        clauses.some((d) => d.governor === cl && d.subjectFrom === 'control' && d.subject[0] === cl.object)
-      )
-        return 'request';
+  /** sources of a clause; an uncoded pronoun subject after a reporting verb is the reporter */
+  private clauseSources(st: SentenceState, cl: Clause): EventActor[] {
+    const { doc, T, mentionAt, chunks } = st;
+    const src = this.subjectActors(doc, mentionAt, cl.subject, chunks);
+    if (src.length || cl.subject.length !== 1) return src;
+    const np = cl.subject[0]!;
+    if (np.last - np.first !== 1 || T[np.first]!.pos !== 'PRON') return src;
+    const r = this.reportedBy(st, cl);
+    return r ? this.subjectActors(doc, mentionAt, r.subject, chunks) : src;
+  }
+
+  private regionTokens(st: SentenceState, cl: Clause): [number, number] {
+    return [cl.vg.last, cl.region[1]];
+  }
+
+  /** Date of the words [first, last): own time expression, else anchored relation, else the fallback. */
+  private dateOf(
+    st: SentenceState,
+    first: number,
+    last: number,
+    fallback: string | null,
+  ): { date: string | null; own: boolean } {
+    const { T, clauses, rels, published, sentTimes, clauseDate } = st;
+    const a = T[first]!.start;
+    let b = T[Math.max(first, last - 1)]!.end;
+    for (const r of rels) if (a < r.trigger.start && b > r.trigger.start) b = r.trigger.start;
+    const rel = rels.find((r) => a >= r.relativeSide.start && a < r.relativeSide.end);
+    let anchor = fallback;
+    if (rel) {
+      const host = clauses.filter((c) => T[c.vg.first]!.end <= rel.trigger.start).pop();
+      anchor = fallback === null ? null : ((host && clauseDate.get(host)) ?? published);
+    }
+    // 1. the clause's own time expression (not the "three days" of a relation)
+    for (const t of sentTimes) {
+      if (t.end <= a || t.start >= b) continue;
+      if (rels.some((r) => t.start < r.trigger.end && r.trigger.start < t.end)) continue;
+      const d = valueToDate(t.value, published);
+      if (d.date) return { date: d.date, own: true };
+    }
+    // 2. the relative side of "N days after ...": the anchor moved by the distance
+    if (rel) {
+      if (!anchor) return { date: null, own: false };
+      return { date: shift(anchor, rel.offset.n, rel.offset.unit), own: false };
+    }
+    // 3. the fallback (the publication date for actual events)
+    return { date: anchor ? (valueToDate(anchor, published).date ?? anchor) : null, own: false };
+  }
+
+  private governorOf(st: SentenceState, cl: Clause): Clause | null {
+    return cl.governor;
+  }
+
+  private controlOf(st: SentenceState, cl: Clause): ControlClass | undefined {
+    const { clauses } = st;
+    const P = this.P;
+    let c = P.control.get(cl.lemma);
+    // "began to withdraw", "forced X to retreat" imply the complement; "began a strike to protest" does not:
+    // an implicative verb with an object of its own governs no complement
+    if (c === 'implicative' && cl.object) {
+      const own = clauses.some(
+        (d) => d.governor === cl && d.subjectFrom === 'control' && d.subject[0] === cl.object,
+      );
+      if (!own) c = undefined;
+    }
+    // "wants Germany to pay": an intention for someone else to act is a request of them
+    if (
+      c === 'intend' &&
+      cl.object &&
+      clauses.some((d) => d.governor === cl && d.subjectFrom === 'control' && d.subject[0] === cl.object)
+    )
+      return 'request';
+    if (c) return c;
+    return undefined;
+  }
+
+  /** the demanding or requesting clause whose that-clause cl is, if any */
+  private requestedBy(st: SentenceState, cl: Clause): Clause | null {
+    const { T, clauses } = st;
+    // a subjunctive or "should" clause is asked for; "insisted it would not bow" is a claim
+    if (cl.negated || (cl.modal && cl.modal !== 'should' && cl.modal !== 'must')) return null;
+    // "demanded that he resign(s)" asks; "told MPs that the US had agreed" reports: a mandate is not in
+    // the past, and after a verb of asking ("tell", "advise") it is in the base form
+    const fin = T[cl.vg.first]!;
+    const past = !cl.modal && (PAST_AUX.has(fin.norm) || (fin.norm.endsWith('ed') && fin.norm !== fin.lemma));
+    const base = !cl.modal && fin.norm === fin.lemma;
+    const idx = clauses.indexOf(cl);
+    for (let i = idx - 1; i >= 0; i--) {
+      const r = clauses[i]!;
+      const c = this.controlOf(st, r);
+      if (((c === 'demand' && !past) || (c === 'request' && (base || !!cl.modal))) && this.embeds(st, r, cl))
+        return r;
+    }
+    return null;
+  }
+
+  // a purpose clause's event is only intended ("mobilized groups to help X"), unless it is the act's own
+  // expression ("marched to demand", "shunned work to protest") or a gerund after "to" ("resorted to throwing")
+  private purposeIntended(st: SentenceState, cl: Clause): boolean {
+    const { T } = st;
+    const P = this.P;
+    if (T[cl.verb]!.norm.endsWith('ing')) return false;
+    const first = P.verbs.get(cl.lemma)?.[0];
+    return !first || !EXPRESSIVE_ROOTS.has(first.code.slice(0, 2));
+  }
+
+  // a control noun as the object of the governor: "renewed its appeal to X to extradite", "a plan to"
+  private nounControl(st: SentenceState, cl: Clause): ControlClass | undefined {
+    const { T } = st;
+    const P = this.P;
+    for (const np of [cl.object, ...cl.pps.map((pp) => pp.np)]) {
+      if (!np) continue;
+      const c = P.control.get(T[np.head]!.lemma);
+      if (c && T[np.head]!.pos === 'NOUN') return c;
+    }
+    return undefined;
+  }
+
+  // adjectival control before an infinitive with no governing verb: "is ready to", "are due to"
+  private adjControl(st: SentenceState, cl: Clause): ControlClass | undefined {
+    const { T, sent } = st;
+    const P = this.P;
+    for (let k = cl.vg.first - 2; k >= sent.first && k >= cl.vg.first - 4; k--) {
+      const c = P.control.get(T[k]!.lemma);
       if (c) return c;
-      return undefined;
-    };
-    /** the demanding or requesting clause whose that-clause cl is, if any */
-    const requestedBy = (cl: Clause): Clause | null => {
-      // a subjunctive or "should" clause is asked for; "insisted it would not bow" is a claim
-      if (cl.negated || (cl.modal && cl.modal !== 'should' && cl.modal !== 'must')) return null;
-      // "demanded that he resign(s)" asks; "told MPs that the US had agreed" reports: a mandate is not in
-      // the past, and after a verb of asking ("tell", "advise") it is in the base form
-      const fin = T[cl.vg.first]!;
-      const past =
-        !cl.modal && (PAST_AUX.has(fin.norm) || (fin.norm.endsWith('ed') && fin.norm !== fin.lemma));
-      const base = !cl.modal && fin.norm === fin.lemma;
-      const idx = clauses.indexOf(cl);
-      for (let i = idx - 1; i >= 0; i--) {
-        const r = clauses[i]!;
-        const c = controlOf(r);
-        if (((c === 'demand' && !past) || (c === 'request' && (base || !!cl.modal))) && embeds(r, cl))
-          return r;
-      }
-      return null;
-    };
-    // a purpose clause's event is only intended ("mobilized groups to help X"), unless it is the act's own
-    // expression ("marched to demand", "shunned work to protest") or a gerund after "to" ("resorted to throwing")
-    const purposeIntended = (cl: Clause): boolean => {
-      if (T[cl.verb]!.norm.endsWith('ing')) return false;
-      const first = P.verbs.get(cl.lemma)?.[0];
-      return !first || !EXPRESSIVE_ROOTS.has(first.code.slice(0, 2));
-    };
-    // a control noun as the object of the governor: "renewed its appeal to X to extradite", "a plan to"
-    const nounControl = (cl: Clause): ControlClass | undefined => {
-      for (const np of [cl.object, ...cl.pps.map((pp) => pp.np)]) {
-        if (!np) continue;
-        const c = P.control.get(T[np.head]!.lemma);
-        if (c && T[np.head]!.pos === 'NOUN') return c;
-      }
-      return undefined;
-    };
-    // adjectival control before an infinitive with no governing verb: "is ready to", "are due to"
-    const adjControl = (cl: Clause): ControlClass | undefined => {
-      for (let k = cl.vg.first - 2; k >= sent.first && k >= cl.vg.first - 4; k--) {
-        const c = P.control.get(T[k]!.lemma);
-        if (c) return c;
-        if (T[k]!.pos === 'VERB') break;
-      }
-      return undefined;
-    };
+      if (T[k]!.pos === 'VERB') break;
+    }
+    return undefined;
+  }
 
+  private makeCand(
+    st: SentenceState,
+    pattern: Pattern,
+    trigger: [number, number],
+    sources: EventActor[],
+    targets: EventActor[],
+    targetPlace: Place | null,
+    cl: Clause | null,
+    np: Chunk | null,
+  ): Cand {
+    const { T, s, rels, published, clauseMode, clauseDate } = st;
+    let mode = cl ? (clauseMode.get(cl) ?? 'actual') : 'actual';
+    if (mode === 'actual' && afterWithout(T, trigger[0])) mode = 'denied';
+    let date = cl ? (clauseDate.get(cl) ?? null) : null;
+    if (np) {
+      const d = this.dateOf(st, np.first, np.last, mode === 'actual' ? (date ?? published) : null);
+      if (
+        d.own ||
+        rels.some(
+          (r) => T[np.first]!.start >= r.relativeSide.start && T[np.first]!.start < r.relativeSide.end,
+        )
+      ) {
+        date = d.date;
+      }
+    }
+    return {
+      code: pattern.code,
+      pattern,
+      sentence: s,
+      trigger,
+      sources,
+      targets,
+      targetPlace,
+      mode,
+      clause: cl,
+      date,
+      place: targetPlace,
+      nominal: !!np,
+      np,
+    };
+  }
+
+  private ppMatches(st: SentenceState, pps: PP[], pat: Pattern): boolean {
+    const { T } = st;
+    for (const f of pat.pps) {
+      const ok = pps.some(
+        (pp) => f.preps.has(pp.prep) && inSet(f.head, T[pp.np.head]!.lemma, T[pp.np.head]!.norm),
+      );
+      if (!ok) return false;
+    }
+    return true;
+  }
+
+  private hasWords(st: SentenceState, first: number, last: number, pat: Pattern): boolean {
+    const { T } = st;
+    for (const ws of pat.has) {
+      let ok = false;
+      for (let k = first; k < last && !ok; k++) ok = inSet(ws, T[k]!.lemma, T[k]!.norm);
+      if (!ok) return false;
+    }
+    for (const ws of pat.not) {
+      for (let k = first; k < last; k++) if (inSet(ws, T[k]!.lemma, T[k]!.norm)) return false;
+    }
+    return true;
+  }
+
+  /** Targets: explicit frame phrase, the object, then phrases with target prepositions. */
+  private findTargets(
+    st: SentenceState,
+    pat: Pattern,
+    object: Chunk | null,
+    objectMore: Chunk[],
+    pps: PP[],
+    exclude: EventActor[],
+    nominal = false,
+  ): { targets: EventActor[]; place: Place | null } {
+    const { doc, mentionAt } = st;
+    const notSource = (a: EventActor): boolean =>
+      !exclude.some((x) => (x.actor && x.actor === a.actor) || x.start === a.start);
+    const fromNP = (
+      np: Chunk,
+      more: Chunk[] = [],
+      allowPlace = true,
+    ): { targets: EventActor[]; place: Place | null } | null => {
+      const out: EventActor[] = [];
+      let place: Place | null = null;
+      for (const n of [np, ...more]) {
+        const acts = this.npActors(doc, mentionAt, n, true).filter(notSource);
+        if (acts.length) out.push(...acts);
+        else if (allowPlace) {
+          const pt = this.placeTarget(doc, n);
+          if (pt && notSource(pt.actor)) {
+            out.push(pt.actor);
+            place ??= pt.place;
+          }
+        }
+      }
+      return out.length ? { targets: out, place } : null;
+    };
+    // "+T": the object is the target, or there is none ("received the envoy", not "received a letter from X")
+    if (pat.objTarget && pat.obj === 'ANY' && !nominal) {
+      // (the object itself is the actor: "received the envoy", not "received IMF support")
+      const mi = object ? mentionAt[object.head]! : -1;
+      if (mi < 0 || !doc.mentions[mi]!.code) return { targets: [], place: null };
+      return fromNP(object!, objectMore, false) ?? { targets: [], place: null };
+    }
+    for (const f of pat.pps) {
+      if (!f.target) continue;
+      const pp = pps.find((x) => f.preps.has(x.prep));
+      if (pp) {
+        const r = fromNP(pp.np, pp.more);
+        if (r) return r;
+      }
+    }
+    if (object) {
+      const r = fromNP(object, objectMore, true);
+      if (r) return r;
+      // "tightened the blockade of X", "halted aid to X", "rejected calls by X": the phrase right after an
+      // object with no actor of its own completes it and names the target before the clause's other phrases
+      const pp = pps[0];
+      const lastObj = objectMore.length ? objectMore[objectMore.length - 1]! : object;
+      if (pp && OBJECT_COMPLEMENT.has(pp.prep) && pp.np.first - lastObj.last <= 2) {
+        const c = fromNP(pp.np, pp.more, true);
+        if (c) return c;
+      }
+    }
+    if (nominal) {
+      // "a veto of X on Y": the phrase right after the noun names its target first
+      for (const pp of pps) {
+        if (!TARGET_PREPS.includes(pp.prep)) continue;
+        const r = fromNP(pp.np, pp.more, true);
+        if (r) return r;
+      }
+    }
+    // "agreed to US mediation in the talks with X": a phrase right after a noun of no actor or place
+    // ("talks with X") belongs to that noun, and is read only when the clause's own phrases name no one
+    const nested = (i: number): boolean => {
+      const prev = pps[i - 1];
+      const last = prev ? (prev.more.length ? prev.more[prev.more.length - 1]! : prev.np) : null;
+      if (!prev || !last || pps[i]!.np.first - last.last > 2) return false;
+      return !this.npActors(doc, mentionAt, prev.np, true).length && !this.placeIn(doc, prev.np);
+    };
+    // a reporting verb speaks to its object or a "to" phrase ("told X", "said to X"), not to the phrases of
+    // what it reports ("said the bus service between X and Y ...")
+    const say = !!pat.flags?.has('say');
+    for (const pass of [false, true]) {
+      for (const prep of TARGET_PREPS) {
+        if (say && prep !== 'to') continue;
+        for (let i = 0; i < pps.length; i++) {
+          const pp = pps[i]!;
+          if (pp.prep !== prep || nested(i) !== pass) continue;
+          // "met in Geneva": a place after a preposition of location is where, not whom, unless force is
+          // used there ("fighting in Homs" is against the people of Syria)
+          const r = fromNP(pp.np, pp.more, !LOCATIVE.has(prep) || FORCE_ROOT.test(pat.code));
+          if (r) return r;
+        }
+      }
+    }
+    return { targets: [], place: null };
+  }
+
+  /** The words that count as a clause's object head for a verb pattern's object (empty when it has none). */
+  private objectHeads(st: SentenceState, cl: Clause): Token[] {
+    const { T, chunks } = st;
+    // in a passive clause the subject is the verb's object ("sanctions were imposed")
+    const objs = cl.passive ? cl.subject : cl.object ? [cl.object, ...cl.objectMore] : [];
+    const heads = objs.map((c) => T[c.head]!);
+    // "staged a sit-in": a hyphen compound at the end of the phrase counts as one word
+    for (const o of objs) {
+      const w = compound(T, o);
+      if (w) heads.push({ lemma: w, norm: w } as Token);
+    }
+    // "part of a stronghold", "most of the city": the head of the of-phrase counts too
+    for (const o of objs) {
+      const h = T[o.head]!;
+      // "a mediation mission", "aid shipments": a generic head lets its noun modifier count
+      if (GENERIC_HEAD.has(h.lemma) && o.head > o.first && T[o.head - 1]!.pos === 'NOUN')
+        heads.push(T[o.head - 1]!);
+      // "$500m", "300 million dollars": a sum of money ("$5m in aid": what it is in counts too)
+      // (the sum itself, not "£22bn savings"; "£5m of cuts" is what its of-phrase says)
+      const money =
+        MONEY.has(h.lemma) ||
+        ((h.pos === 'NUM' || /^(\d[\d.,]*)?(m|bn|mn|k|million|billion|trillion)$/.test(h.norm)) &&
+          T.slice(o.first, o.last).some((t) => CURRENCY_SIGN.has(t.text)));
+      const oi = chunkIndex(chunks, o);
+      const sumOf =
+        money &&
+        chunks[oi + 1]?.kind === 'P' &&
+        /^(of|in)$/.test(T[chunks[oi + 1]!.first]!.norm) &&
+        chunks[oi + 2]?.kind === 'NP';
+      if (money && !sumOf) heads.push(MONEY_TOKEN);
+      if (!money && !PARTITIVE.has(h.lemma) && !MEASURE.has(h.lemma) && h.lemma !== 'part' && h.pos !== 'NUM')
+        continue;
+      if (
+        chunks[oi + 1]?.kind === 'P' &&
+        (T[chunks[oi + 1]!.first]!.norm === 'of' || (money && T[chunks[oi + 1]!.first]!.norm === 'in')) &&
+        chunks[oi + 2]?.kind === 'NP'
+      )
+        heads.push(T[chunks[oi + 2]!.head]!);
+    }
+    return heads;
+  }
+
+  private clauseOfNP(st: SentenceState, ci: number): { cl: Clause | null; asObject: boolean } {
+    const { chunks, clauses } = st;
+    const np = chunks[ci]!;
+    for (const cl of clauses) {
+      if (cl.object === np || cl.objectMore.includes(np)) return { cl, asObject: true };
+      for (const pp of cl.pps) if (pp.np === np || pp.more.includes(np)) return { cl, asObject: false };
+    }
+    for (const cl of clauses)
+      if (np.first >= cl.region[0] && np.last <= cl.region[1]) return { cl, asObject: false };
+    for (const cl of clauses) if (cl.subject.includes(np)) return { cl, asObject: false };
+    return { cl: null, asObject: false };
+  }
+
+  private lend(st: SentenceState, bare: Pattern, cl: Clause, c: Cand, depth: number): boolean {
+    const { clauses, verbCands } = st;
+    for (const d of clauses) {
+      if (d.governor !== cl) continue;
+      const dc = verbCands.get(d);
+      // (not the source itself: "rejected a call for its forces to be deployed in X")
+      const own = (dc?.targets ?? []).filter(
+        (a) => !c.sources.some((b) => (b.actor && b.actor === a.actor) || b.code === a.code),
+      );
+      if (own.length) {
+        c.targets = own;
+        return true;
+      }
+      const t = this.findTargets(st, bare, d.object, d.objectMore, d.pps, c.sources);
+      if (t.targets.length) {
+        c.targets = t.targets;
+        c.targetPlace ??= t.place;
+        return true;
+      }
+      if (depth < 2 && this.lend(st, bare, d, c, depth + 1)) return true;
+    }
+    return false;
+  }
+
+  /** Modes and dates of the clauses, in text order (governors come first). */
+  private clauseModes(st: SentenceState): void {
+    const { T, clauses, published, clauseMode, clauseDate } = st;
     // modes and dates, in text order (governors come first)
     for (const cl of clauses) {
       let mode: EventMode = 'actual';
       if (cl.negated) mode = 'denied';
       else if (cl.conditional) mode = 'hypothetical';
-      else if (cl.modal === 'will' || cl.modal === 'shall' || (cl.modal === 'would' && reportedBy(cl)))
+      else if (
+        cl.modal === 'will' ||
+        cl.modal === 'shall' ||
+        (cl.modal === 'would' && this.reportedBy(st, cl))
+      )
         mode = 'expected';
-      else if ((cl.modal === 'must' || cl.modal === 'should') && reportedBy(cl)) mode = 'requested';
+      else if ((cl.modal === 'must' || cl.modal === 'should') && this.reportedBy(st, cl)) mode = 'requested';
       else if (cl.modal) mode = 'hypothetical';
       // "demanded that Israel withdraw", "urged that talks resume": the clause is what is asked for
-      if (mode === 'actual' && cl.form === 'finite' && requestedBy(cl)) mode = 'requested';
-      const gov = governorOf(cl);
+      if (mode === 'actual' && cl.form === 'finite' && this.requestedBy(st, cl)) mode = 'requested';
+      const gov = this.governorOf(st, cl);
       if (cl.form === 'infinitive') {
         const inherited =
           cl.coordPrev?.form === 'infinitive'
             ? (clauseMode.get(cl.coordPrev) ?? 'actual')
             : gov
-              ? (modeOfClass(controlOf(gov) ?? nounControl(gov)) ??
+              ? (modeOfClass(this.controlOf(st, gov) ?? this.nounControl(st, gov)) ??
                 // a purpose clause ("mobilized groups to help X") states an aim, not an event
-                (controlOf(gov) || !purposeIntended(cl) ? null : 'intended') ??
+                (this.controlOf(st, gov) || !this.purposeIntended(st, cl) ? null : 'intended') ??
                 clauseMode.get(gov) ??
                 'actual')
-              : (modeOfClass(adjControl(cl)) ??
+              : (modeOfClass(this.adjControl(st, cl)) ??
                 // "have factories to meet demand": an infinitive after a noun, governed by no verb, is a purpose
-                (T[cl.vg.first - 2]?.pos === 'NOUN' && purposeIntended(cl) ? 'intended' : 'actual'));
+                (T[cl.vg.first - 2]?.pos === 'NOUN' && this.purposeIntended(st, cl) ? 'intended' : 'actual'));
         if (mode === 'actual') mode = inherited;
         if (gov && mode === 'actual') mode = clauseMode.get(gov) ?? 'actual';
       } else if (cl.coordPrev && ELABORATIVE.has(cl.lemma)) {
@@ -655,239 +987,41 @@ export class Coder {
       }
       clauseMode.set(cl, mode);
       const subjStart = cl.subject.length && cl.subjectFrom === 'np' ? cl.subject[0]!.first : cl.vg.first;
-      const own = dateOf(Math.min(subjStart, cl.vg.first), Math.max(cl.vg.last, cl.region[1]), null);
+      const own = this.dateOf(st, Math.min(subjStart, cl.vg.first), Math.max(cl.vg.last, cl.region[1]), null);
       let date = own.date;
       if (!date && gov) date = clauseDate.get(gov) ?? null;
       if (!date && cl.coordPrev) {
         const lastDep = [...clauses].reverse().find((c) => c !== cl && c.governor === cl.coordPrev);
         date = clauseDate.get(lastDep ?? cl.coordPrev) ?? null;
       }
-      if (!date && mode === 'actual') date = dateOf(cl.vg.first, cl.vg.last, published).date;
+      if (!date && mode === 'actual') date = this.dateOf(st, cl.vg.first, cl.vg.last, published).date;
       if (mode !== 'actual' && !own.date && !(gov && clauseDate.get(gov) && mode === clauseMode.get(gov))) {
         date = cl.coordPrev && ELABORATIVE.has(cl.lemma) ? date : null;
       }
       clauseDate.set(cl, date);
     }
+  }
 
-    const makeCand = (
-      pattern: Pattern,
-      trigger: [number, number],
-      sources: EventActor[],
-      targets: EventActor[],
-      targetPlace: Place | null,
-      cl: Clause | null,
-      np: Chunk | null,
-    ): Cand => {
-      let mode = cl ? (clauseMode.get(cl) ?? 'actual') : 'actual';
-      if (mode === 'actual' && afterWithout(T, trigger[0])) mode = 'denied';
-      let date = cl ? (clauseDate.get(cl) ?? null) : null;
-      if (np) {
-        const d = dateOf(np.first, np.last, mode === 'actual' ? (date ?? published) : null);
-        if (
-          d.own ||
-          rels.some(
-            (r) => T[np.first]!.start >= r.relativeSide.start && T[np.first]!.start < r.relativeSide.end,
-          )
-        ) {
-          date = d.date;
-        }
-      }
-      return {
-        code: pattern.code,
-        pattern,
-        sentence: s,
-        trigger,
-        sources,
-        targets,
-        targetPlace,
-        mode,
-        clause: cl,
-        date,
-        place: targetPlace,
-        nominal: !!np,
-        np,
-      };
-    };
-
-    const ppMatches = (pps: PP[], pat: Pattern): boolean => {
-      for (const f of pat.pps) {
-        const ok = pps.some(
-          (pp) => f.preps.has(pp.prep) && inSet(f.head, T[pp.np.head]!.lemma, T[pp.np.head]!.norm),
-        );
-        if (!ok) return false;
-      }
-      return true;
-    };
-    const hasWords = (first: number, last: number, pat: Pattern): boolean => {
-      for (const ws of pat.has) {
-        let ok = false;
-        for (let k = first; k < last && !ok; k++) ok = inSet(ws, T[k]!.lemma, T[k]!.norm);
-        if (!ok) return false;
-      }
-      for (const ws of pat.not) {
-        for (let k = first; k < last; k++) if (inSet(ws, T[k]!.lemma, T[k]!.norm)) return false;
-      }
-      return true;
-    };
-
-    /** Targets: explicit frame phrase, the object, then phrases with target prepositions. */
-    const findTargets = (
-      pat: Pattern,
-      object: Chunk | null,
-      objectMore: Chunk[],
-      pps: PP[],
-      exclude: EventActor[],
-      nominal = false,
-    ): { targets: EventActor[]; place: Place | null } => {
-      const notSource = (a: EventActor): boolean =>
-        !exclude.some((x) => (x.actor && x.actor === a.actor) || x.start === a.start);
-      const fromNP = (
-        np: Chunk,
-        more: Chunk[] = [],
-        allowPlace = true,
-      ): { targets: EventActor[]; place: Place | null } | null => {
-        const out: EventActor[] = [];
-        let place: Place | null = null;
-        for (const n of [np, ...more]) {
-          const acts = this.npActors(doc, mentionAt, n, true).filter(notSource);
-          if (acts.length) out.push(...acts);
-          else if (allowPlace) {
-            const pt = this.placeTarget(doc, n);
-            if (pt && notSource(pt.actor)) {
-              out.push(pt.actor);
-              place ??= pt.place;
-            }
-          }
-        }
-        return out.length ? { targets: out, place } : null;
-      };
-      // "+T": the object is the target, or there is none ("received the envoy", not "received a letter from X")
-      if (pat.objTarget && pat.obj === 'ANY' && !nominal) {
-        // (the object itself is the actor: "received the envoy", not "received IMF support")
-        const mi = object ? mentionAt[object.head]! : -1;
-        if (mi < 0 || !doc.mentions[mi]!.code) return { targets: [], place: null };
-        return fromNP(object!, objectMore, false) ?? { targets: [], place: null };
-      }
-      for (const f of pat.pps) {
-        if (!f.target) continue;
-        const pp = pps.find((x) => f.preps.has(x.prep));
-        if (pp) {
-          const r = fromNP(pp.np, pp.more);
-          if (r) return r;
-        }
-      }
-      if (object) {
-        const r = fromNP(object, objectMore, true);
-        if (r) return r;
-        // "tightened the blockade of X", "halted aid to X", "rejected calls by X": the phrase right after an
-        // object with no actor of its own completes it and names the target before the clause's other phrases
-        const pp = pps[0];
-        const lastObj = objectMore.length ? objectMore[objectMore.length - 1]! : object;
-        if (pp && OBJECT_COMPLEMENT.has(pp.prep) && pp.np.first - lastObj.last <= 2) {
-          const c = fromNP(pp.np, pp.more, true);
-          if (c) return c;
-        }
-      }
-      if (nominal) {
-        // "a veto of X on Y": the phrase right after the noun names its target first
-        for (const pp of pps) {
-          if (!TARGET_PREPS.includes(pp.prep)) continue;
-          const r = fromNP(pp.np, pp.more, true);
-          if (r) return r;
-        }
-      }
-      // "agreed to US mediation in the talks with X": a phrase right after a noun of no actor or place
-      // ("talks with X") belongs to that noun, and is read only when the clause's own phrases name no one
-      const nested = (i: number): boolean => {
-        const prev = pps[i - 1];
-        const last = prev ? (prev.more.length ? prev.more[prev.more.length - 1]! : prev.np) : null;
-        if (!prev || !last || pps[i]!.np.first - last.last > 2) return false;
-        return !this.npActors(doc, mentionAt, prev.np, true).length && !this.placeIn(doc, prev.np);
-      };
-      // a reporting verb speaks to its object or a "to" phrase ("told X", "said to X"), not to the phrases of
-      // what it reports ("said the bus service between X and Y ...")
-      const say = !!pat.flags?.has('say');
-      for (const pass of [false, true]) {
-        for (const prep of TARGET_PREPS) {
-          if (say && prep !== 'to') continue;
-          for (let i = 0; i < pps.length; i++) {
-            const pp = pps[i]!;
-            if (pp.prep !== prep || nested(i) !== pass) continue;
-            // "met in Geneva": a place after a preposition of location is where, not whom, unless force is
-            // used there ("fighting in Homs" is against the people of Syria)
-            const r = fromNP(pp.np, pp.more, !LOCATIVE.has(prep) || FORCE_ROOT.test(pat.code));
-            if (r) return r;
-          }
-        }
-      }
-      return { targets: [], place: null };
-    };
-
-    /** The words that count as a clause's object head for a verb pattern's object (empty when it has none). */
-    const objectHeads = (cl: Clause): Token[] => {
-      // in a passive clause the subject is the verb's object ("sanctions were imposed")
-      const objs = cl.passive ? cl.subject : cl.object ? [cl.object, ...cl.objectMore] : [];
-      const heads = objs.map((c) => T[c.head]!);
-      // "staged a sit-in": a hyphen compound at the end of the phrase counts as one word
-      for (const o of objs) {
-        const w = compound(T, o);
-        if (w) heads.push({ lemma: w, norm: w } as Token);
-      }
-      // "part of a stronghold", "most of the city": the head of the of-phrase counts too
-      for (const o of objs) {
-        const h = T[o.head]!;
-        // "a mediation mission", "aid shipments": a generic head lets its noun modifier count
-        if (GENERIC_HEAD.has(h.lemma) && o.head > o.first && T[o.head - 1]!.pos === 'NOUN')
-          heads.push(T[o.head - 1]!);
-        // "$500m", "300 million dollars": a sum of money ("$5m in aid": what it is in counts too)
-        // (the sum itself, not "£22bn savings"; "£5m of cuts" is what its of-phrase says)
-        const money =
-          MONEY.has(h.lemma) ||
-          ((h.pos === 'NUM' || /^(\d[\d.,]*)?(m|bn|mn|k|million|billion|trillion)$/.test(h.norm)) &&
-            T.slice(o.first, o.last).some((t) => CURRENCY_SIGN.has(t.text)));
-        const oi = chunkIndex(chunks, o);
-        const sumOf =
-          money &&
-          chunks[oi + 1]?.kind === 'P' &&
-          /^(of|in)$/.test(T[chunks[oi + 1]!.first]!.norm) &&
-          chunks[oi + 2]?.kind === 'NP';
-        if (money && !sumOf) heads.push(MONEY_TOKEN);
-        if (
-          !money &&
-          !PARTITIVE.has(h.lemma) &&
-          !MEASURE.has(h.lemma) &&
-          h.lemma !== 'part' &&
-          h.pos !== 'NUM'
-        )
-          continue;
-        if (
-          chunks[oi + 1]?.kind === 'P' &&
-          (T[chunks[oi + 1]!.first]!.norm === 'of' ||
-            (money && T[chunks[oi + 1]!.first]!.norm === 'in')) &&
-          chunks[oi + 2]?.kind === 'NP'
-        )
-          heads.push(T[chunks[oi + 2]!.head]!);
-      }
-      return heads;
-    };
-
+  /** Verb events: the first pattern of each clause's verb that matches. */
+  private verbEvents(st: SentenceState): void {
+    const { doc, T, sent, mentionAt, chunks, clauses, consumed, clauseEvents, verbCands } = st;
+    const P = this.P;
     // ── verb events ──
-    const verbCands = new Map<Clause, Cand>();
     for (const cl of clauses) {
       const list = P.verbs.get(cl.lemma);
       if (!list) continue;
-      const [ra, rb] = regionTokens(cl);
+      const [ra, rb] = this.regionTokens(st, cl);
       let hit: Pattern | null = null;
       // the words that count as the object's head, the same for every pattern of the verb: built on first use
       let heads: Token[] | null = null;
       for (const pat of list) {
         if (pat.particle && !(cl.particle && pat.particle.has(cl.particle))) continue;
         if (pat.obj) {
-          heads ??= objectHeads(cl);
+          heads ??= this.objectHeads(st, cl);
           if (!heads.length || !anyInSet(pat.obj, heads)) continue;
         }
-        if (!ppMatches(cl.pps, pat)) continue;
-        if (!hasWords(ra, Math.min(rb + 6, sent.last), pat)) continue;
+        if (!this.ppMatches(st, cl.pps, pat)) continue;
+        if (!this.hasWords(st, ra, Math.min(rb + 6, sent.last), pat)) continue;
         hit = pat;
         break;
       }
@@ -921,9 +1055,9 @@ export class Coder {
         const subjT = this.subjectActors(doc, mentionAt, cl.subject, chunks);
         targetSide = subjT.length
           ? { targets: subjT, place: null }
-          : findTargets(hit, null, [], cl.pps, sources);
+          : this.findTargets(st, hit, null, [], cl.pps, sources);
       } else {
-        sources = clauseSources(cl);
+        sources = this.clauseSources(st, cl);
         // "hundreds of people blocked streets in X": protesters with no named group are people of the place
         if (!sources.length && hit.code.startsWith('14') && cl.subject.length) {
           // ("took to the streets of Dhaka": a place in any phrase of the clause)
@@ -945,13 +1079,13 @@ export class Coder {
           const pt = this.clausePlace(doc, cl.pps);
           if (pt) sources = [pt.actor];
         }
-        targetSide = findTargets(hit, cl.object, cl.objectMore, cl.pps, sources);
+        targetSide = this.findTargets(st, hit, cl.object, cl.objectMore, cl.pps, sources);
       }
       const trig: [number, number] = [
         cl.verb,
         cl.particle && T[cl.verb + 1]?.norm === cl.particle ? cl.verb + 2 : cl.verb + 1,
       ];
-      const c = makeCand(hit, trig, sources, targetSide.targets, targetSide.place, cl, null);
+      const c = this.makeCand(st, hit, trig, sources, targetSide.targets, targetSide.place, cl, null);
       // place from the clause ("in Damascus")
       if (!c.place) {
         for (const pp of cl.pps) {
@@ -998,19 +1132,13 @@ export class Coder {
       arr.push(c);
       clauseEvents.set(cl, arr);
     }
+  }
 
+  /** Nominal events: noun phrases whose head is a pattern's trigger. */
+  private nominalEvents(st: SentenceState): void {
+    const { doc, T, s, sent, mentionAt, cands, chunks, consumed, clauseEvents, clauseMode, verbCands } = st;
+    const P = this.P;
     // ── nominal events ──
-    const clauseOfNP = (ci: number): { cl: Clause | null; asObject: boolean } => {
-      const np = chunks[ci]!;
-      for (const cl of clauses) {
-        if (cl.object === np || cl.objectMore.includes(np)) return { cl, asObject: true };
-        for (const pp of cl.pps) if (pp.np === np || pp.more.includes(np)) return { cl, asObject: false };
-      }
-      for (const cl of clauses)
-        if (np.first >= cl.region[0] && np.last <= cl.region[1]) return { cl, asObject: false };
-      for (const cl of clauses) if (cl.subject.includes(np)) return { cl, asObject: false };
-      return { cl: null, asObject: false };
-    };
     for (let ci = 0; ci < chunks.length; ci++) {
       const np = chunks[ci]!;
       if (np.kind !== 'NP' || consumed.has(np)) continue;
@@ -1027,8 +1155,8 @@ export class Coder {
       }
       let hit: Pattern | null = null;
       for (const pat of list) {
-        if (!ppMatches(pps, pat)) continue;
-        if (!hasWords(np.first, Math.min(np.last + 8, sent.last), pat)) continue;
+        if (!this.ppMatches(st, pps, pat)) continue;
+        if (!this.hasWords(st, np.first, Math.min(np.last + 8, sent.last), pat)) continue;
         hit = pat;
         break;
       }
@@ -1040,7 +1168,7 @@ export class Coder {
         cands.some((c) => c.np === chunks[ci - 2] && c.sentence === s)
       )
         continue;
-      const { cl, asObject } = clauseOfNP(ci);
+      const { cl, asObject } = this.clauseOfNP(st, ci);
       // source: a possessor or modifier inside the NP, else the subject of a light verb, else "by X"
       let sources: EventActor[] = [];
       const inner = this.mentionsIn(doc, mentionAt, np.first, np.head).filter(
@@ -1086,7 +1214,8 @@ export class Coder {
           subjectPlace = pt.place;
         }
       }
-      const targetSide = findTargets(
+      const targetSide = this.findTargets(
+        st,
         hit,
         null,
         [],
@@ -1094,7 +1223,16 @@ export class Coder {
         sources,
         true,
       );
-      const c = makeCand(hit, [np.head, np.head + 1], sources, targetSide.targets, targetSide.place, cl, np);
+      const c = this.makeCand(
+        st,
+        hit,
+        [np.head, np.head + 1],
+        sources,
+        targetSide.targets,
+        targetSide.place,
+        cl,
+        np,
+      );
       if (cl && !asObject && cl.subject.includes(np)) c.mode = clauseMode.get(cl) ?? 'actual';
       c.place ??= subjectPlace;
       if (!c.place) {
@@ -1118,6 +1256,11 @@ export class Coder {
       }
       cands.push(c);
     }
+  }
+
+  /** Nominal and participle events that restate or describe another event of the sentence. */
+  private dropRestated(st: SentenceState): void {
+    const { T, s, cands, clauseEvents, verbCands } = st;
     // "launched rocket fire on X, killing 50": a participle after a light verb's force event restates it
     for (const [cl, v] of [...verbCands]) {
       if (cl.subjectFrom !== 'participle' || !FORCE_ROOT.test(v.code)) continue;
@@ -1183,18 +1326,36 @@ export class Coder {
         if (arr?.includes(c)) arr.splice(arr.indexOf(c), 1);
       }
     }
+  }
 
-    const extra: Cand[] = [];
+  /** Events of control, readiness, demands and conditions, built from the events found so far. */
+  private controlEvents(st: SentenceState): void {
+    const {
+      doc,
+      T,
+      sent,
+      mentionAt,
+      cands,
+      chunks,
+      clauses,
+      published,
+      clauseEvents,
+      clauseMode,
+      clauseDate,
+      verbCands,
+      extra,
+    } = st;
     // "X is ready/willing to send troops": the readiness is X's statement of intent (03x) or a threat (13x)
     for (const cl of clauses) {
       const v = verbCands.get(cl);
       if (!v || cl.form !== 'infinitive' || cl.governor) continue;
-      const cls = adjControl(cl);
+      const cls = this.adjControl(st, cl);
       if (cls !== 'intend' && cls !== 'threaten' && cls !== 'refuse') continue;
       const table = cls === 'intend' && Number(v.code.slice(0, 2)) >= 15 ? 'threaten' : cls;
       const conv = this.P.convert.get(table)?.find(([prefix]) => v.code.startsWith(prefix));
       if (!conv) continue;
-      const c = makeCand(
+      const c = this.makeCand(
+        st,
         { ...v.pattern, flags: new Set<string>() },
         v.trigger,
         v.sources,
@@ -1210,9 +1371,10 @@ export class Coder {
     }
     // ── control verbs: "urged X to withdraw" → 0256 for the urger; the withdrawal is requested ──
     for (const cl of clauses) {
-      const cls = controlOf(cl);
+      const cls = this.controlOf(st, cl);
       const deps = clauses.filter(
-        (d) => d.governor === cl || ((cls === 'demand' || cls === 'request') && requestedBy(d) === cl),
+        (d) =>
+          d.governor === cl || ((cls === 'demand' || cls === 'request') && this.requestedBy(st, d) === cl),
       );
       const own = verbCands.get(cl);
       // "call for the release of ...": a nominal event in the "for" phrase
@@ -1244,7 +1406,7 @@ export class Coder {
             own.code === '130' ||
             own.code === '100')
         ) {
-          const sources = own?.sources ?? clauseSources(cl);
+          const sources = own?.sources ?? this.clauseSources(st, cl);
           let targets = own?.targets.length ? own.targets : innerEv.targets;
           // "demanded the withdrawal of X from Y": the demanded act's own phrases name who is to do it
           if (innerEv.nominal && innerEv.np === cl.object && innerEv.targets.length)
@@ -1257,7 +1419,8 @@ export class Coder {
             if (objActs.length) targets = objActs;
           }
           const base = own?.pattern ?? innerEv.pattern;
-          const c = makeCand(
+          const c = this.makeCand(
+            st,
             base,
             own?.trigger ?? [cl.verb, cl.verb + 1],
             sources,
@@ -1288,7 +1451,7 @@ export class Coder {
           .get(root >= 10 ? 'threaten' : 'intend')
           ?.find(([prefix]) => v.code.startsWith(prefix));
         if (conv && !(root >= 10 && root <= 14)) {
-          const c = makeCand(v.pattern, v.trigger, v.sources, v.targets, v.targetPlace, cl, null);
+          const c = this.makeCand(st, v.pattern, v.trigger, v.sources, v.targets, v.targetPlace, cl, null);
           c.code = conv[1];
           c.mode = 'actual';
           c.date = null;
@@ -1300,7 +1463,7 @@ export class Coder {
       const v = verbCands.get(cl);
       // "demanded that X ...", "urged that X ...": the target is the subject of the that-clause
       if (v && !v.targets.length && !v.pattern.flags.has('say')) {
-        const d = clauses.find((x) => embeds(cl, x));
+        const d = clauses.find((x) => this.embeds(st, cl, x));
         if (d)
           v.targets = this.subjectActors(doc, mentionAt, d.subject, chunks).filter(
             (a) => !v.sources.some((b) => b.actor === a.actor),
@@ -1308,17 +1471,18 @@ export class Coder {
       }
       // "X said Y must do Z" is a demand by X on Y (CAMEO 10x)
       if (REPORTING.has(cl.lemma)) {
-        const d = clauses.find((x) => embeds(cl, x) && (x.modal === 'must' || x.modal === 'should'));
+        const d = clauses.find((x) => this.embeds(st, cl, x) && (x.modal === 'must' || x.modal === 'should'));
         if (d) {
           const inner = verbCands.get(d);
           const conv = inner
             ? this.P.convert.get('demand')?.find(([prefix]) => inner.code.startsWith(prefix))
             : null;
           const base = inner?.pattern ?? v?.pattern;
-          const sources = clauseSources(cl);
+          const sources = this.clauseSources(st, cl);
           if (base && sources.length) {
             const plain = { ...base, flags: new Set<string>() };
-            const c = makeCand(
+            const c = this.makeCand(
+              st,
               plain,
               [cl.verb, cl.verb + 1],
               sources,
@@ -1338,7 +1502,7 @@ export class Coder {
       if (v && cl.negated && /^0[3-8]/.test(v.code)) {
         const conv = this.P.convert.get('refuse')?.find(([prefix]) => v.code.startsWith(prefix));
         if (conv) {
-          const c = makeCand(v.pattern, v.trigger, v.sources, v.targets, v.targetPlace, cl, null);
+          const c = this.makeCand(st, v.pattern, v.trigger, v.sources, v.targets, v.targetPlace, cl, null);
           c.code = conv[1];
           c.mode = 'actual';
           extra.push(c);
@@ -1360,50 +1524,40 @@ export class Coder {
         continue;
       const conv = this.P.convert.get('threaten')?.find(([prefix]) => v.code.startsWith(prefix));
       if (!conv) continue;
-      const c = makeCand(v.pattern, v.trigger, v.sources, v.targets, v.targetPlace, cl, null);
+      const c = this.makeCand(st, v.pattern, v.trigger, v.sources, v.targets, v.targetPlace, cl, null);
       c.code = conv[1];
       c.mode = 'actual';
       c.date = clauseDate.get(cl) ?? published;
       extra.push(c);
     }
     for (const c of extra) cands.push(c);
+  }
+
+  /** Targets lent by dependent clauses; purpose and describing clauses that restate an event. */
+  private lendAndPrune(st: SentenceState): void {
+    const { T, s, cands, clauses, clauseEvents, verbCands, extra } = st;
+    const P = this.P;
     // a dependent clause lends its target ("turned up to express gratitude for Moscow's support",
     // "impose sanctions to cripple Assad", "threatened to cut off power to X")
     const bare: Pattern = { ...(verbCands.values().next().value?.pattern ?? ({} as Pattern)), pps: [] };
-    const lend = (cl: Clause, c: Cand, depth: number): boolean => {
-      for (const d of clauses) {
-        if (d.governor !== cl) continue;
-        const dc = verbCands.get(d);
-        // (not the source itself: "rejected a call for its forces to be deployed in X")
-        const own = (dc?.targets ?? []).filter(
-          (a) => !c.sources.some((b) => (b.actor && b.actor === a.actor) || b.code === a.code),
-        );
-        if (own.length) {
-          c.targets = own;
-          return true;
-        }
-        const t = findTargets(bare, d.object, d.objectMore, d.pps, c.sources);
-        if (t.targets.length) {
-          c.targets = t.targets;
-          c.targetPlace ??= t.place;
-          return true;
-        }
-        if (depth < 2 && lend(d, c, depth + 1)) return true;
-      }
-      return false;
-    };
-    for (const [cl, c] of verbCands) if (!c.targets.length && !c.pattern.objTarget) lend(cl, c, 0);
-    for (const c of extra) if (!c.targets.length && c.clause) lend(c.clause, c, 0);
+    for (const [cl, c] of verbCands)
+      if (!c.targets.length && !c.pattern.objTarget) this.lend(st, bare, cl, c, 0);
+    for (const c of extra) if (!c.targets.length && c.clause) this.lend(st, bare, c.clause, c, 0);
     // a nominal event that is a light verb's object ("began a hunger strike to protest against X")
     for (const c of cands) {
       if (c.sentence === s && c.nominal && !c.targets.length && c.clause && c.np === c.clause.object)
-        lend(c.clause, c, 0);
+        this.lend(st, bare, c.clause, c, 0);
     }
     // "telephoned X to discuss ...", "began a strike to protest ...": a purpose clause of the same kind
     // restates the main event
     for (const [cl, c] of [...verbCands]) {
       const gov = cl.governor;
-      if (cl.form !== 'infinitive' || !gov || (controlOf(gov) && controlOf(gov) !== 'implicative')) continue;
+      if (
+        cl.form !== 'infinitive' ||
+        !gov ||
+        (this.controlOf(st, gov) && this.controlOf(st, gov) !== 'implicative')
+      )
+        continue;
       const root = c.code.slice(0, 2);
       const main = [verbCands.get(gov), ...(clauseEvents.get(gov) ?? [])].find(
         (x) => x && x !== c && x.code.slice(0, 2) === root,
@@ -1435,7 +1589,7 @@ export class Coder {
       }
       // a purpose clause of the kind of the governor's object ("prevented the demonstration ... to protest")
       const gov = cl.governor;
-      if (cl.form === 'infinitive' && gov?.object && !controlOf(gov)) {
+      if (cl.form === 'infinitive' && gov?.object && !this.controlOf(st, gov)) {
         const objPat = P.nouns.get(T[gov.object.head]!.lemma)?.[0];
         const govEv = verbCands.get(gov);
         if (
@@ -1446,28 +1600,6 @@ export class Coder {
         )
           verbCands.delete(cl);
       }
-    }
-    for (const c of verbCands.values()) cands.push(c);
-    // "threatened to strike unless Israel rescinded ...": a threat with no named target is aimed at whoever the
-    // condition asks to act
-    for (const c of cands) {
-      if (c.sentence !== s || !c.code.startsWith('13') || c.targets.length) continue;
-      const cond = clauses.find((d) => d.conditional && d.vg.first > c.trigger[0] && d.subjectFrom === 'np');
-      if (!cond) continue;
-      const t = this.subjectActors(doc, mentionAt, cond.subject, chunks).filter(
-        (a) => !c.sources.some((b) => (b.code ?? '').slice(0, 3) === (a.code ?? '').slice(0, 3)),
-      );
-      if (t.length) c.targets = t;
-    }
-
-    // noise: sport and entertainment contexts
-    for (let i = cands.length - 1; i >= 0; i--) {
-      const c = cands[i]!;
-      if (c.sentence !== s) continue;
-      const root = Number(c.code.slice(0, 2));
-      // (in sport, visits, hosting, help, retreats and surrenders are fixtures and plays: only statements and
-      // appeals, roots 01-02, stay)
-      if ((sport && root >= 3) || (ent && root >= 17)) cands.splice(i, 1);
     }
   }
 
