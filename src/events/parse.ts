@@ -311,8 +311,9 @@ export function chunk(doc: Doc, first: number, last: number): Chunk[] {
   const named = namedTokens(doc);
   const out: Chunk[] = [];
   let i = first;
+  // every chunk has the same fields (verbal included), so that the code reading chunks sees one object shape
   const push = (kind: ChunkKind, a: number, b: number, head = b - 1): void => {
-    out.push({ kind, first: a, last: b, head });
+    out.push({ kind, first: a, last: b, head, verbal: false });
   };
   let afterParen = false;
   while (i < last) {
@@ -682,6 +683,410 @@ function vgInfo(doc: Doc, vg: Chunk): { passive: boolean; negated: boolean; moda
   return { passive, negated, modal };
 }
 
+/** "The men freed from custody are expected to", "Journalists seized in X were released": a bare participle
+ *  after a noun phrase, followed by a phrase, with a verb group with an auxiliary later before any clause
+ *  boundary, is a reduced passive relative, not the sentence's verb. */
+function reducedBeforeVerb(T: Token[], C: Chunk[], ci: number): boolean {
+  const ch = C[ci]!;
+  if (ch.kind !== 'VG' || ch.head !== ch.first || !participle(T[ch.head]!)) return false;
+  if (C[ci - 1]?.kind !== 'NP' || C[ci + 1]?.kind !== 'P') return false;
+  for (let k = ci + 2; k < C.length; k++) {
+    const c = C[k]!;
+    if (c.kind === 'VG') return c.head > c.first;
+    if (c.kind !== 'NP' && c.kind !== 'P' && c.kind !== 'TIME') return false;
+  }
+  return false;
+}
+
+/** The subject of the verb group at chunk ci: the nearest NP to its left not governed by a preposition. */
+function leftSubject(T: Token[], C: Chunk[], appos: Map<Chunk, Chunk>, ci: number): Chunk[] {
+  let k = ci - 1;
+  let found = -1;
+  while (k >= 0) {
+    const c = C[k]!;
+    // "British aircraft using guided missiles killed": a participle phrase between subject and verb
+    if (c.kind === 'VG' && c.head === c.first && T[c.head]!.norm.endsWith('ing') && C[k - 1]?.kind === 'NP') {
+      k--;
+      continue;
+    }
+    // "hackers angered by the cartoons have defaced": a reduced passive relative between subject and verb
+    if (reducedBeforeVerb(T, C, k)) {
+      k--;
+      continue;
+    }
+    if (
+      c.kind === 'VG' &&
+      c.head === c.first &&
+      participle(T[c.head]!) &&
+      !T[c.head]!.norm.endsWith('ing') &&
+      C[k - 1]?.kind === 'NP' &&
+      C[k + 1]?.kind === 'P' &&
+      T[C[k + 1]!.first]!.norm === 'by'
+    ) {
+      k--;
+      continue;
+    }
+    if (c.kind === 'VG' || c.kind === 'SC' || c.kind === 'REL' || c.kind === 'PUNCT') break;
+    if (c.kind === 'NP') {
+      const before = C[k - 1];
+      // "after Britain took": a subordinating preposition before the subject
+      const sub = before?.kind === 'P' && k === ci - 1 && SUBORD.has(T[before.first]!.norm);
+      // "Up to 1,000 Turks", "About 200 supporters": a quantity at the start of the sentence
+      const quant = before?.kind === 'P' && k - 1 <= 1 && QUANT.has(T[before.first]!.norm);
+      if (before?.kind !== 'P' || sub || quant) {
+        // "Diplomats from Russia and the United States met": the last conjunct of a phrase's object is
+        // not the subject; the search goes on left of the preposition
+        let j = k;
+        while (
+          C[j - 1]?.kind === 'CC' &&
+          /^(and|or)$/.test(T[C[j - 1]!.first]!.norm) &&
+          C[j - 2]?.kind === 'NP'
+        )
+          j -= 2;
+        const p = C[j - 1];
+        if (j < k && p?.kind === 'P' && !SUBORD.has(T[p.first]!.norm) && !QUANT.has(T[p.first]!.norm)) {
+          k = j - 1;
+          continue;
+        }
+        found = k;
+        break;
+      }
+    }
+    k--;
+  }
+  if (found < 0) return [];
+  // "aircraft using guided missiles killed": the object of a participle before the verb is not its subject
+  while (
+    C[found - 1]?.kind === 'VG' &&
+    C[found - 1]!.head === C[found - 1]!.first &&
+    T[C[found - 1]!.head]!.norm.endsWith('ing') &&
+    C[found - 2]?.kind === 'NP' &&
+    C[found - 3]?.kind !== 'P'
+  )
+    found -= 2;
+  // "Greece, like other members, plans": a comparison between commas is not the subject
+  {
+    let b = found - 1;
+    while (C[b]?.kind === 'ADV') b--;
+    if (
+      C[b]?.kind === 'P' &&
+      /^(like|unlike|as|besides|including)$/.test(T[C[b]!.first]!.norm) &&
+      C[b - 1]?.kind === 'COMMA' &&
+      C[b - 2]?.kind === 'NP' &&
+      C[ci - 1]?.kind === 'COMMA'
+    )
+      found = b - 2;
+  }
+  // apposition "X, the rebel leader, said": the subject is X (the appositive is kept as an alternative)
+  if (
+    (C[found + 1]?.kind === 'COMMA' || C[ci - 1]?.kind === 'COMMA') &&
+    C[found - 1]?.kind === 'COMMA' &&
+    C[found - 2]?.kind === 'NP'
+  ) {
+    // "A member of the Syrian parliament, Mohammed Mamoun, started": back to the head of the of-chain
+    let j = found - 2;
+    while (j >= 2 && C[j - 1]!.kind === 'P' && C[j - 2]!.kind === 'NP') j -= 2;
+    if (C[j - 1]?.kind !== 'P') {
+      appos.set(C[j]!, C[found]!);
+      return [C[j]!];
+    }
+  }
+  const subj = [C[found]!];
+  // coordination: "France and Italy", "Britain, France and Italy"
+  let k2 = found - 1;
+  while (
+    k2 >= 1 &&
+    (C[k2]!.kind === 'CC' || C[k2]!.kind === 'COMMA') &&
+    C[k2 - 1]!.kind === 'NP' &&
+    C[k2 - 2]?.kind !== 'VG' &&
+    C[k2 - 2]?.kind !== 'PRT' &&
+    // "after Russia and China vetoed": a subordinating preposition starts the clause
+    !(C[k2 - 2]?.kind === 'P' && !SUBORD.has(T[C[k2 - 2]!.first]!.norm))
+  ) {
+    if (C[k2]!.kind === 'CC' && !/^(and|or)$/.test(T[C[k2]!.first]!.norm)) break;
+    subj.unshift(C[k2 - 1]!);
+    k2 -= 2;
+  }
+  return subj;
+}
+
+/** The subject of a new clause: a controller, a coordinated clause's subject, a relative's antecedent, the NP a
+ *  participle follows, or the nearest NP to its left. */
+function findSubject(
+  doc: Doc,
+  C: Chunk[],
+  ci: number,
+  cl: Clause,
+  prevC: Chunk | undefined,
+  form: Clause['form'],
+  clauses: Clause[],
+  byChunk: Map<number, Clause>,
+  appos: Map<Chunk, Chunk>,
+): void {
+  const T = doc.tokens;
+  const ch = cl.vg;
+  const headTok = T[ch.head]!;
+  const hasAux = ch.head > ch.first;
+  const prevClause = clauses[clauses.length - 1] ?? null;
+  // "wrote to X demanding ...": after a verb of addressing and its to-phrase, the writer demands
+  const addressing =
+    prevC?.kind === 'NP' &&
+    C[ci - 2]?.kind === 'P' &&
+    T[C[ci - 2]!.first]!.norm === 'to' &&
+    !!prevClause &&
+    ADDRESSING.has(prevClause.lemma);
+  if (form === 'infinitive') {
+    // governed by the nearest verb group (or adjective: "ready to") before the "to"
+    let k = ci - 2;
+    let objBetween: Chunk | null = null;
+    while (k >= 0 && C[k]!.kind !== 'VG') {
+      if (C[k]!.kind === 'NP' && !objBetween) objBetween = C[k]!;
+      if (C[k]!.kind === 'COMMA' || C[k]!.kind === 'SC') break;
+      k--;
+    }
+    const gov = k >= 0 && C[k]!.kind === 'VG' ? (byChunk.get(k) ?? null) : null;
+    cl.governor = gov;
+    if (!gov && k >= 0 && C[k]!.kind === 'VG') {
+      // a copula and an adjective: "is ready to", "are due to"
+      cl.subject = leftSubject(T, C, appos, k);
+      cl.subjectFrom = 'control';
+    } else if (gov) {
+      if (
+        objBetween &&
+        (gov.object === objBetween || gov.objectMore.includes(objBetween)) &&
+        OBJECT_CONTROL.has(gov.lemma)
+      ) {
+        // "urged Iran and Syria to resume talks": all the conjuncts of the object act
+        cl.subject = [gov.object!, ...gov.objectMore];
+        cl.subjectFrom = 'control';
+      } else {
+        cl.subject = gov.subject;
+        cl.subjectFrom = 'control';
+      }
+    } else if (prevClause) {
+      cl.subject = prevClause.subject;
+      cl.subjectFrom = 'control';
+    }
+  } else if (
+    prevClause?.subjectFrom === 'relative' &&
+    prevClause.region[1] >= ch.first &&
+    prevC?.kind !== 'CC' &&
+    prevC?.kind !== 'COMMA'
+  ) {
+    // "students who marched through X denounced ...": the main verb after a relative clause
+    const rel = C.findIndex((c) => c.kind === 'REL' && c.last === prevClause.vg.first);
+    cl.subject = rel >= 1 ? leftSubject(T, C, appos, rel) : prevClause.subject;
+    if (!cl.subject.length) cl.subject = prevClause.subject;
+    cl.subjectFrom = 'np';
+    cl.form = 'finite';
+  } else if (prevC?.kind === 'REL' && ci >= 2 && C[ci - 2]!.kind === 'NP') {
+    cl.subject = [C[ci - 2]!];
+    cl.subjectFrom = 'relative';
+  } else if (prevC?.kind === 'CC' && prevClause && (prevClause.form !== 'infinitive' || hasAux)) {
+    // "are expected to be agreed ... and could include": a finite conjunct joins the last finite clause
+    let host = prevClause;
+    while (host.form === 'infinitive' && host.governor) host = host.governor;
+    cl.subject = host.subject;
+    cl.subjectFrom = 'coordination';
+    cl.coordPrev = host;
+    cl.conditional = cl.conditional || host.conditional;
+  } else if (prevC?.kind === 'CC' && prevClause?.form === 'infinitive') {
+    // "to cripple X and oust him": coordinated infinitives share the controller
+    cl.subject = prevClause.subject;
+    cl.subjectFrom = 'control';
+    cl.governor = prevClause.governor;
+    cl.form = 'infinitive';
+    cl.coordPrev = prevClause;
+  } else if (
+    form === 'participle' &&
+    !hasAux &&
+    headTok.norm.endsWith('ing') &&
+    prevC?.kind === 'NP' &&
+    C[ci - 2]?.kind === 'P' &&
+    !SUBORD.has(T[C[ci - 2]!.first]!.norm) &&
+    !(C[ci + 1]?.kind === 'NP' && PERSONAL.has(T[C[ci + 1]!.first]!.norm)) &&
+    !doc.places.some((pl) => pl.end > T[prevC.first]!.start && pl.start < T[prevC.last - 1]!.end) &&
+    !addressing
+  ) {
+    // "trucks travelling to X", "fired on protesters demanding Y": a participle right after the noun of a
+    // phrase modifies that noun (not "wrote to X urging him to ...", where the writer urges)
+    cl.subject = [prevC];
+    cl.subjectFrom = 'np';
+  } else if (
+    form === 'participle' &&
+    !hasAux &&
+    headTok.norm.endsWith('ing') &&
+    prevC?.kind === 'NP' &&
+    prevClause &&
+    (prevClause.object === prevC || prevClause.pps.some((pp) => pp.np === prevC)) &&
+    (DOCUMENT.has(T[prevC.head]!.lemma) || addressing)
+  ) {
+    // "published a declaration demanding X", "sent a letter urging Y": the authors demand and urge
+    cl.subject = prevClause.subject;
+    cl.subjectFrom = 'participle';
+  } else if (form === 'participle' && (prevC?.kind === 'COMMA' || prevC?.kind === 'CC') && prevClause) {
+    cl.subject = prevClause.subject;
+    cl.subjectFrom = 'participle';
+  } else {
+    const subj = leftSubject(T, C, appos, ci);
+    if (subj.length) {
+      cl.subject = subj;
+      cl.subjectFrom = 'np';
+    }
+  }
+}
+
+/** The particle, object (with its conjuncts and apposition), phrases and region of a new clause. */
+function attachComplements(
+  T: Token[],
+  C: Chunk[],
+  ci: number,
+  cl: Clause,
+  appos: Map<Chunk, Chunk>,
+  last: number,
+): void {
+  const ch = cl.vg;
+  const headTok = T[ch.head]!;
+  let k = ci + 1;
+  if (C[k]?.kind === 'PRT') {
+    cl.particle = T[C[k]!.first]!.norm;
+    k++;
+  }
+  while (C[k]?.kind === 'TIME' || C[k]?.kind === 'ADV') k++;
+  if (C[k]?.kind === 'NP' && !cl.passive) {
+    // "said [Mr X] still had ...": an NP followed by a verb is the subject of an embedded clause
+    let nk = k + 1;
+    while (C[nk]?.kind === 'ADV' || C[nk]?.kind === 'TIME') nk++;
+    const next = C[nk];
+    // after a verb that takes no clause, a bare participle and a phrase is a reduced relative on the
+    // object: "extradited a militant wanted for murder"
+    const nh = next ? T[next.head]! : null;
+    const reducedRel =
+      !!next &&
+      next.head === next.first &&
+      !SAYTHINK.has(headTok.lemma) &&
+      participle(nh!) &&
+      !nh!.norm.endsWith('ing') &&
+      (C[nk + 1]?.kind === 'P' || C[nk + 1]?.kind === 'TO');
+    const embedded =
+      next?.kind === 'VG' &&
+      !reducedRel &&
+      (T[next.head]!.pos === 'VERB' || T[next.head]!.pos === 'AUX' || next.head > next.first) &&
+      !(T[next.first]!.norm.endsWith('ing') && next.head === next.first);
+    if (!embedded) {
+      cl.object = C[k]!;
+      k++;
+      let listCC = false;
+      for (;;) {
+        // "artillery, mortar, and rocket fire": a list's last item after a comma and a conjunction
+        const step =
+          C[k]?.kind === 'COMMA' &&
+          C[k + 1]?.kind === 'CC' &&
+          cl.objectMore.length &&
+          /^(and|or)$/.test(T[C[k + 1]!.first]!.norm)
+            ? 2
+            : 1;
+        if (
+          !(C[k]?.kind === 'CC' || C[k]?.kind === 'COMMA') ||
+          C[k + step]?.kind !== 'NP' ||
+          C[k + step + 1]?.kind === 'VG'
+        )
+          break;
+        if (C[k + step - 1]!.kind === 'CC') listCC = true;
+        cl.objectMore.push(C[k + step]!);
+        k += step + 1;
+      }
+      // "the UN refugee agency, UNHCR, out of": a name between commas with no conjunction is an apposition
+      const appositive = !listCC && cl.objectMore.length === 1 && C[k]?.kind === 'COMMA';
+      if (appositive) appos.set(cl.object, cl.objectMore.pop()!);
+      // "blew themselves up", "forced the agency out of the country": a particle after the object
+      // (after an apposition's closing comma: "forced the agency, UNHCR, out of")
+      const kc =
+        C[k]?.kind === 'COMMA' && (cl.objectMore.length || appositive) && C[k + 2]?.kind === 'P' ? k + 1 : k;
+      const pc = C[kc];
+      if (
+        !cl.particle &&
+        pc &&
+        pc.last - pc.first === 1 &&
+        (pc.kind === 'P' || pc.kind === 'ADV' || pc.kind === 'PRT') &&
+        PARTICLES.has(T[pc.first]!.norm) &&
+        C[kc + 1]?.kind !== 'NP'
+      ) {
+        cl.particle = T[pc.first]!.norm;
+        k = kc + 1;
+      }
+    }
+  }
+  let end = last;
+  for (; k < C.length; k++) {
+    const c = C[k]!;
+    // "outside of the city", "because of the fighting": a two-word preposition
+    if (
+      c.kind === 'P' &&
+      OF_PREPS.has(T[c.first]!.norm) &&
+      C[k + 1]?.kind === 'P' &&
+      T[C[k + 1]!.first]!.norm === 'of' &&
+      C[k + 2]?.kind === 'NP'
+    ) {
+      cl.pps.push({ prep: T[c.first]!.norm, np: C[k + 2]!, more: [] });
+      k += 2;
+      continue;
+    }
+    if (c.kind === 'P' && C[k + 1]?.kind === 'NP') {
+      const pp: PP = { prep: T[c.first]!.norm, np: C[k + 1]!, more: [] };
+      k += 2;
+      for (;;) {
+        if (C[k]?.kind === 'CC' && C[k + 1]?.kind === 'NP' && C[k + 2]?.kind !== 'VG') {
+          pp.more.push(C[k + 1]!);
+          k += 2;
+          continue;
+        }
+        // a list of names: "to Iran, Libya, North Korea, and Cuba"
+        const skip = C[k]?.kind === 'COMMA' && C[k + 1]?.kind === 'CC' ? 1 : 0;
+        const nx = C[k + 1 + skip];
+        if (
+          C[k]?.kind === 'COMMA' &&
+          nx?.kind === 'NP' &&
+          C[k + 2 + skip]?.kind !== 'VG' &&
+          properNP(T, pp.np) &&
+          properNP(T, nx)
+        ) {
+          pp.more.push(nx);
+          k += 2 + skip;
+          continue;
+        }
+        break;
+      }
+      k--;
+      if (pp.prep === 'by' && cl.passive && !cl.agent) cl.agent = pp.np;
+      else cl.pps.push(pp);
+      continue;
+    }
+    if (c.kind === 'NP' || c.kind === 'TIME' || c.kind === 'ADV' || c.kind === 'PRT') continue;
+    if (c.kind === 'P' || c.kind === 'CC' || c.kind === 'COMMA') {
+      // stop where the next clause starts
+      if (C[k + 1]?.kind === 'VG' || (C[k + 1]?.kind === 'NP' && C[k + 2]?.kind === 'VG')) {
+        end = c.first;
+        break;
+      }
+      if (c.kind === 'COMMA') {
+        end = c.first;
+        break;
+      }
+      continue;
+    }
+    end = c.first;
+    break;
+  }
+  cl.region = [ch.last, Math.max(ch.last, end)];
+}
+
+/** Is there a verb group or a comma among the first n chunks? */
+function verbOrCommaBefore(C: Chunk[], n: number): boolean {
+  for (let k = 0; k < n; k++) if (C[k]!.kind === 'VG' || C[k]!.kind === 'COMMA') return true;
+  return false;
+}
+
 /** Parse one sentence into clauses, in text order. */
 export function parseSentence(
   doc: Doc,
@@ -694,135 +1099,6 @@ export function parseSentence(
   const byChunk = new Map<number, Clause>();
   let conditionalUntil = -1;
   const appos = new Map<Chunk, Chunk>();
-  /** "The men freed from custody are expected to", "Journalists seized in X were released": a bare participle
-   *  after a noun phrase, followed by a phrase, with a verb group with an auxiliary later before any clause
-   *  boundary, is a reduced passive relative, not the sentence's verb. */
-  const reducedBeforeVerb = (ci: number): boolean => {
-    const ch = C[ci]!;
-    if (ch.kind !== 'VG' || ch.head !== ch.first || !participle(T[ch.head]!)) return false;
-    if (C[ci - 1]?.kind !== 'NP' || C[ci + 1]?.kind !== 'P') return false;
-    for (let k = ci + 2; k < C.length; k++) {
-      const c = C[k]!;
-      if (c.kind === 'VG') return c.head > c.first;
-      if (c.kind !== 'NP' && c.kind !== 'P' && c.kind !== 'TIME') return false;
-    }
-    return false;
-  };
-  /** The subject of the verb group at chunk ci: the nearest NP to its left not governed by a preposition. */
-  const leftSubject = (ci: number): Chunk[] => {
-    let k = ci - 1;
-    let found = -1;
-    while (k >= 0) {
-      const c = C[k]!;
-      // "British aircraft using guided missiles killed": a participle phrase between subject and verb
-      if (
-        c.kind === 'VG' &&
-        c.head === c.first &&
-        T[c.head]!.norm.endsWith('ing') &&
-        C[k - 1]?.kind === 'NP'
-      ) {
-        k--;
-        continue;
-      }
-      // "hackers angered by the cartoons have defaced": a reduced passive relative between subject and verb
-      if (reducedBeforeVerb(k)) {
-        k--;
-        continue;
-      }
-      if (
-        c.kind === 'VG' &&
-        c.head === c.first &&
-        participle(T[c.head]!) &&
-        !T[c.head]!.norm.endsWith('ing') &&
-        C[k - 1]?.kind === 'NP' &&
-        C[k + 1]?.kind === 'P' &&
-        T[C[k + 1]!.first]!.norm === 'by'
-      ) {
-        k--;
-        continue;
-      }
-      if (c.kind === 'VG' || c.kind === 'SC' || c.kind === 'REL' || c.kind === 'PUNCT') break;
-      if (c.kind === 'NP') {
-        const before = C[k - 1];
-        // "after Britain took": a subordinating preposition before the subject
-        const sub = before?.kind === 'P' && k === ci - 1 && SUBORD.has(T[before.first]!.norm);
-        // "Up to 1,000 Turks", "About 200 supporters": a quantity at the start of the sentence
-        const quant = before?.kind === 'P' && k - 1 <= 1 && QUANT.has(T[before.first]!.norm);
-        if (before?.kind !== 'P' || sub || quant) {
-          // "Diplomats from Russia and the United States met": the last conjunct of a phrase's object is
-          // not the subject; the search goes on left of the preposition
-          let j = k;
-          while (
-            C[j - 1]?.kind === 'CC' &&
-            /^(and|or)$/.test(T[C[j - 1]!.first]!.norm) &&
-            C[j - 2]?.kind === 'NP'
-          )
-            j -= 2;
-          const p = C[j - 1];
-          if (j < k && p?.kind === 'P' && !SUBORD.has(T[p.first]!.norm) && !QUANT.has(T[p.first]!.norm)) {
-            k = j - 1;
-            continue;
-          }
-          found = k;
-          break;
-        }
-      }
-      k--;
-    }
-    if (found < 0) return [];
-    // "aircraft using guided missiles killed": the object of a participle before the verb is not its subject
-    while (
-      C[found - 1]?.kind === 'VG' &&
-      C[found - 1]!.head === C[found - 1]!.first &&
-      T[C[found - 1]!.head]!.norm.endsWith('ing') &&
-      C[found - 2]?.kind === 'NP' &&
-      C[found - 3]?.kind !== 'P'
-    )
-      found -= 2;
-    // "Greece, like other members, plans": a comparison between commas is not the subject
-    {
-      let b = found - 1;
-      while (C[b]?.kind === 'ADV') b--;
-      if (
-        C[b]?.kind === 'P' &&
-        /^(like|unlike|as|besides|including)$/.test(T[C[b]!.first]!.norm) &&
-        C[b - 1]?.kind === 'COMMA' &&
-        C[b - 2]?.kind === 'NP' &&
-        C[ci - 1]?.kind === 'COMMA'
-      )
-        found = b - 2;
-    }
-    // apposition "X, the rebel leader, said": the subject is X (the appositive is kept as an alternative)
-    if (
-      (C[found + 1]?.kind === 'COMMA' || C[ci - 1]?.kind === 'COMMA') &&
-      C[found - 1]?.kind === 'COMMA' &&
-      C[found - 2]?.kind === 'NP'
-    ) {
-      // "A member of the Syrian parliament, Mohammed Mamoun, started": back to the head of the of-chain
-      let j = found - 2;
-      while (j >= 2 && C[j - 1]!.kind === 'P' && C[j - 2]!.kind === 'NP') j -= 2;
-      if (C[j - 1]?.kind !== 'P') {
-        appos.set(C[j]!, C[found]!);
-        return [C[j]!];
-      }
-    }
-    const subj = [C[found]!];
-    // coordination: "France and Italy", "Britain, France and Italy"
-    let k2 = found - 1;
-    while (
-      k2 >= 1 &&
-      (C[k2]!.kind === 'CC' || C[k2]!.kind === 'COMMA') &&
-      C[k2 - 1]!.kind === 'NP' &&
-      !['VG', 'PRT'].includes(C[k2 - 2]?.kind ?? '') &&
-      // "after Russia and China vetoed": a subordinating preposition starts the clause
-      !(C[k2 - 2]?.kind === 'P' && !SUBORD.has(T[C[k2 - 2]!.first]!.norm))
-    ) {
-      if (C[k2]!.kind === 'CC' && !/^(and|or)$/.test(T[C[k2]!.first]!.norm)) break;
-      subj.unshift(C[k2 - 1]!);
-      k2 -= 2;
-    }
-    return subj;
-  };
   for (let ci = 0; ci < C.length; ci++) {
     const ch = C[ci]!;
     if (ch.kind === 'SC' && CONDITIONAL.has(T[ch.first]!.norm)) {
@@ -858,7 +1134,7 @@ export function parseSentence(
       !hasAux &&
       (headTok.norm.endsWith('ing') ||
         (participle(headTok) && prevC?.kind === 'NP' && ci >= 2 && C[ci - 2]?.kind === 'P') ||
-        reducedBeforeVerb(ci))
+        reducedBeforeVerb(T, C, ci))
     )
       form = 'participle';
     else if (!hasAux && headTok.norm.endsWith('ing')) form = 'participle';
@@ -867,7 +1143,7 @@ export function parseSentence(
     if (
       form === 'participle' &&
       !headTok.norm.endsWith('ing') &&
-      !C.slice(0, ci).some((c) => c.kind === 'VG' || c.kind === 'COMMA') &&
+      !verbOrCommaBefore(C, ci) &&
       !(C[ci + 1]?.kind === 'P' && T[C[ci + 1]!.first]!.norm === 'by')
     ) {
       let mainLater = false;
@@ -900,8 +1176,9 @@ export function parseSentence(
       particle: null,
       subject: [],
       subjectFrom: 'none',
-      ...info,
       passive: info.passive || reduced,
+      negated: info.negated,
+      modal: info.modal,
       form,
       object: null,
       objectMore: [],
@@ -912,249 +1189,8 @@ export function parseSentence(
       coordPrev: null,
       conditional: ch.first < conditionalUntil,
     };
-    // subject
-    const prevClause = clauses[clauses.length - 1] ?? null;
-    // "wrote to X demanding ...": after a verb of addressing and its to-phrase, the writer demands
-    const addressing =
-      prevC?.kind === 'NP' &&
-      C[ci - 2]?.kind === 'P' &&
-      T[C[ci - 2]!.first]!.norm === 'to' &&
-      !!prevClause &&
-      ADDRESSING.has(prevClause.lemma);
-    if (form === 'infinitive') {
-      // governed by the nearest verb group (or adjective: "ready to") before the "to"
-      let k = ci - 2;
-      let objBetween: Chunk | null = null;
-      while (k >= 0 && C[k]!.kind !== 'VG') {
-        if (C[k]!.kind === 'NP' && !objBetween) objBetween = C[k]!;
-        if (C[k]!.kind === 'COMMA' || C[k]!.kind === 'SC') break;
-        k--;
-      }
-      const gov = k >= 0 && C[k]!.kind === 'VG' ? (byChunk.get(k) ?? null) : null;
-      cl.governor = gov;
-      if (!gov && k >= 0 && C[k]!.kind === 'VG') {
-        // a copula and an adjective: "is ready to", "are due to"
-        cl.subject = leftSubject(k);
-        cl.subjectFrom = 'control';
-      } else if (gov) {
-        if (
-          objBetween &&
-          (gov.object === objBetween || gov.objectMore.includes(objBetween)) &&
-          OBJECT_CONTROL.has(gov.lemma)
-        ) {
-          // "urged Iran and Syria to resume talks": all the conjuncts of the object act
-          cl.subject = [gov.object!, ...gov.objectMore];
-          cl.subjectFrom = 'control';
-        } else {
-          cl.subject = gov.subject;
-          cl.subjectFrom = 'control';
-        }
-      } else if (prevClause) {
-        cl.subject = prevClause.subject;
-        cl.subjectFrom = 'control';
-      }
-    } else if (
-      prevClause?.subjectFrom === 'relative' &&
-      prevClause.region[1] >= ch.first &&
-      prevC?.kind !== 'CC' &&
-      prevC?.kind !== 'COMMA'
-    ) {
-      // "students who marched through X denounced ...": the main verb after a relative clause
-      const rel = C.findIndex((c) => c.kind === 'REL' && c.last === prevClause.vg.first);
-      cl.subject = rel >= 1 ? leftSubject(rel) : prevClause.subject;
-      if (!cl.subject.length) cl.subject = prevClause.subject;
-      cl.subjectFrom = 'np';
-      cl.form = 'finite';
-    } else if (prevC?.kind === 'REL' && ci >= 2 && C[ci - 2]!.kind === 'NP') {
-      cl.subject = [C[ci - 2]!];
-      cl.subjectFrom = 'relative';
-    } else if (prevC?.kind === 'CC' && prevClause && (prevClause.form !== 'infinitive' || hasAux)) {
-      // "are expected to be agreed ... and could include": a finite conjunct joins the last finite clause
-      let host = prevClause;
-      while (host.form === 'infinitive' && host.governor) host = host.governor;
-      cl.subject = host.subject;
-      cl.subjectFrom = 'coordination';
-      cl.coordPrev = host;
-      cl.conditional = cl.conditional || host.conditional;
-    } else if (prevC?.kind === 'CC' && prevClause?.form === 'infinitive') {
-      // "to cripple X and oust him": coordinated infinitives share the controller
-      cl.subject = prevClause.subject;
-      cl.subjectFrom = 'control';
-      cl.governor = prevClause.governor;
-      cl.form = 'infinitive';
-      cl.coordPrev = prevClause;
-    } else if (
-      form === 'participle' &&
-      !hasAux &&
-      headTok.norm.endsWith('ing') &&
-      prevC?.kind === 'NP' &&
-      C[ci - 2]?.kind === 'P' &&
-      !SUBORD.has(T[C[ci - 2]!.first]!.norm) &&
-      !(C[ci + 1]?.kind === 'NP' && PERSONAL.has(T[C[ci + 1]!.first]!.norm)) &&
-      !doc.places.some((pl) => pl.end > T[prevC.first]!.start && pl.start < T[prevC.last - 1]!.end) &&
-      !addressing
-    ) {
-      // "trucks travelling to X", "fired on protesters demanding Y": a participle right after the noun of a
-      // phrase modifies that noun (not "wrote to X urging him to ...", where the writer urges)
-      cl.subject = [prevC];
-      cl.subjectFrom = 'np';
-    } else if (
-      form === 'participle' &&
-      !hasAux &&
-      headTok.norm.endsWith('ing') &&
-      prevC?.kind === 'NP' &&
-      prevClause &&
-      (prevClause.object === prevC || prevClause.pps.some((pp) => pp.np === prevC)) &&
-      (DOCUMENT.has(T[prevC.head]!.lemma) || addressing)
-    ) {
-      // "published a declaration demanding X", "sent a letter urging Y": the authors demand and urge
-      cl.subject = prevClause.subject;
-      cl.subjectFrom = 'participle';
-    } else if (form === 'participle' && (prevC?.kind === 'COMMA' || prevC?.kind === 'CC') && prevClause) {
-      cl.subject = prevClause.subject;
-      cl.subjectFrom = 'participle';
-    } else {
-      const subj = leftSubject(ci);
-      if (subj.length) {
-        cl.subject = subj;
-        cl.subjectFrom = 'np';
-      }
-    }
-    // particle, object, prepositional phrases
-    let k = ci + 1;
-    if (C[k]?.kind === 'PRT') {
-      cl.particle = T[C[k]!.first]!.norm;
-      k++;
-    }
-    while (C[k]?.kind === 'TIME' || C[k]?.kind === 'ADV') k++;
-    if (C[k]?.kind === 'NP' && !cl.passive) {
-      // "said [Mr X] still had ...": an NP followed by a verb is the subject of an embedded clause
-      let nk = k + 1;
-      while (C[nk]?.kind === 'ADV' || C[nk]?.kind === 'TIME') nk++;
-      const next = C[nk];
-      // after a verb that takes no clause, a bare participle and a phrase is a reduced relative on the
-      // object: "extradited a militant wanted for murder"
-      const nh = next ? T[next.head]! : null;
-      const reducedRel =
-        !!next &&
-        next.head === next.first &&
-        !SAYTHINK.has(headTok.lemma) &&
-        participle(nh!) &&
-        !nh!.norm.endsWith('ing') &&
-        (C[nk + 1]?.kind === 'P' || C[nk + 1]?.kind === 'TO');
-      const embedded =
-        next?.kind === 'VG' &&
-        !reducedRel &&
-        (T[next.head]!.pos === 'VERB' || T[next.head]!.pos === 'AUX' || next.head > next.first) &&
-        !(T[next.first]!.norm.endsWith('ing') && next.head === next.first);
-      if (!embedded) {
-        cl.object = C[k]!;
-        k++;
-        let listCC = false;
-        for (;;) {
-          // "artillery, mortar, and rocket fire": a list's last item after a comma and a conjunction
-          const step =
-            C[k]?.kind === 'COMMA' &&
-            C[k + 1]?.kind === 'CC' &&
-            cl.objectMore.length &&
-            /^(and|or)$/.test(T[C[k + 1]!.first]!.norm)
-              ? 2
-              : 1;
-          if (
-            !(C[k]?.kind === 'CC' || C[k]?.kind === 'COMMA') ||
-            C[k + step]?.kind !== 'NP' ||
-            C[k + step + 1]?.kind === 'VG'
-          )
-            break;
-          if (C[k + step - 1]!.kind === 'CC') listCC = true;
-          cl.objectMore.push(C[k + step]!);
-          k += step + 1;
-        }
-        // "the UN refugee agency, UNHCR, out of": a name between commas with no conjunction is an apposition
-        const appositive = !listCC && cl.objectMore.length === 1 && C[k]?.kind === 'COMMA';
-        if (appositive) appos.set(cl.object, cl.objectMore.pop()!);
-        // "blew themselves up", "forced the agency out of the country": a particle after the object
-        // (after an apposition's closing comma: "forced the agency, UNHCR, out of")
-        const kc =
-          C[k]?.kind === 'COMMA' && (cl.objectMore.length || appositive) && C[k + 2]?.kind === 'P'
-            ? k + 1
-            : k;
-        const pc = C[kc];
-        if (
-          !cl.particle &&
-          pc &&
-          pc.last - pc.first === 1 &&
-          (pc.kind === 'P' || pc.kind === 'ADV' || pc.kind === 'PRT') &&
-          PARTICLES.has(T[pc.first]!.norm) &&
-          C[kc + 1]?.kind !== 'NP'
-        ) {
-          cl.particle = T[pc.first]!.norm;
-          k = kc + 1;
-        }
-      }
-    }
-    let end = last;
-    for (; k < C.length; k++) {
-      const c = C[k]!;
-      // "outside of the city", "because of the fighting": a two-word preposition
-      if (
-        c.kind === 'P' &&
-        OF_PREPS.has(T[c.first]!.norm) &&
-        C[k + 1]?.kind === 'P' &&
-        T[C[k + 1]!.first]!.norm === 'of' &&
-        C[k + 2]?.kind === 'NP'
-      ) {
-        cl.pps.push({ prep: T[c.first]!.norm, np: C[k + 2]!, more: [] });
-        k += 2;
-        continue;
-      }
-      if (c.kind === 'P' && C[k + 1]?.kind === 'NP') {
-        const pp: PP = { prep: T[c.first]!.norm, np: C[k + 1]!, more: [] };
-        k += 2;
-        for (;;) {
-          if (C[k]?.kind === 'CC' && C[k + 1]?.kind === 'NP' && C[k + 2]?.kind !== 'VG') {
-            pp.more.push(C[k + 1]!);
-            k += 2;
-            continue;
-          }
-          // a list of names: "to Iran, Libya, North Korea, and Cuba"
-          const skip = C[k]?.kind === 'COMMA' && C[k + 1]?.kind === 'CC' ? 1 : 0;
-          const nx = C[k + 1 + skip];
-          if (
-            C[k]?.kind === 'COMMA' &&
-            nx?.kind === 'NP' &&
-            C[k + 2 + skip]?.kind !== 'VG' &&
-            properNP(T, pp.np) &&
-            properNP(T, nx)
-          ) {
-            pp.more.push(nx);
-            k += 2 + skip;
-            continue;
-          }
-          break;
-        }
-        k--;
-        if (pp.prep === 'by' && cl.passive && !cl.agent) cl.agent = pp.np;
-        else cl.pps.push(pp);
-        continue;
-      }
-      if (c.kind === 'NP' || c.kind === 'TIME' || c.kind === 'ADV' || c.kind === 'PRT') continue;
-      if (c.kind === 'P' || c.kind === 'CC' || c.kind === 'COMMA') {
-        // stop where the next clause starts
-        if (C[k + 1]?.kind === 'VG' || (C[k + 1]?.kind === 'NP' && C[k + 2]?.kind === 'VG')) {
-          end = c.first;
-          break;
-        }
-        if (c.kind === 'COMMA') {
-          end = c.first;
-          break;
-        }
-        continue;
-      }
-      end = c.first;
-      break;
-    }
-    cl.region = [ch.last, Math.max(ch.last, end)];
+    findSubject(doc, C, ci, cl, prevC, form, clauses, byChunk, appos);
+    attachComplements(T, C, ci, cl, appos, last);
     clauses.push(cl);
     byChunk.set(ci, cl);
   }
