@@ -365,13 +365,21 @@ export class Coder {
     compound = false,
   ): EventActor[] {
     const T = doc.tokens;
-    let ms = this.mentionsIn(doc, mentionAt, np.first, np.last).filter((m) => m.code);
-    if (forTarget) ms = ms.filter((m) => !(m.kind === 'pronoun' && POSSESSIVE.has(m.text.toLowerCase())));
-    // "Arab-backed", "US-led": the actor of a participle modifier is not the phrase's referent
-    if (forTarget)
-      ms = ms.filter(
-        (m) => !(T[m.last]?.text === '-' && T[m.last + 1]?.pos === 'VERB' && m.last + 1 < np.head),
-      );
+    // the coded mentions of the phrase, in one pass (as a target: no possessive pronoun, and not the actor of a
+    // participle modifier: "Arab-backed", "US-led")
+    const ms: ActorMention[] = [];
+    let prev = -1;
+    for (let k = np.first; k < np.last; k++) {
+      const mi = mentionAt[k]!;
+      if (mi < 0 || mi === prev) continue;
+      prev = mi;
+      const m = doc.mentions[mi]!;
+      if (!m.code) continue;
+      if (forTarget && m.kind === 'pronoun' && POSSESSIVE.has(m.text.toLowerCase())) continue;
+      if (forTarget && T[m.last]?.text === '-' && T[m.last + 1]?.pos === 'VERB' && m.last + 1 < np.head)
+        continue;
+      ms.push(m);
+    }
     if (!ms.length) return [];
     // prefer the mention holding the head, else those before it
     const atHead = compound ? undefined : ms.find((m) => m.first <= np.head && m.last > np.head);
@@ -383,9 +391,9 @@ export class Coder {
     for (let i = pick.length - 2; i >= 0; i--) {
       const a = pick[i]!;
       const b = group[0]!;
-      const between = T.slice(a.last, b.first).map((t) => t.norm);
-      if (between.length === 1 && (between[0] === '-' || between[0] === 'and' || between[0] === '/'))
-        group.unshift(a);
+      // one word between them: a hyphen, "and" or a slash
+      const between = b.first - a.last === 1 ? T[a.last]!.norm : null;
+      if (between === '-' || between === 'and' || between === '/') group.unshift(a);
       else break;
     }
     return group.map((m) => this.actor(doc, m));

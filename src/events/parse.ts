@@ -303,6 +303,164 @@ export function chunkIndex(chunks: readonly Chunk[], c: Chunk): number {
   return -1;
 }
 
+/** The chunk(s) of a verb group starting at token i (or the noun phrase a verb-tagged word belongs to);
+ *  returns the token after them. */
+function verbGroupAt(
+  T: Token[],
+  named: Uint8Array,
+  out: Chunk[],
+  i: number,
+  first: number,
+  last: number,
+): number {
+  const t = T[i]!;
+  const p = t.pos;
+  const n = t.norm;
+  const lastChunk = out[out.length - 1];
+  // a verb-tagged word right after a determiner that ends a noun phrase is its head noun ("an end to")
+  if (
+    p === 'VERB' &&
+    i > first &&
+    lastChunk?.kind === 'NP' &&
+    lastChunk.last === i &&
+    (NOUN_DET.has(T[i - 1]!.norm) ||
+      (NOUN_DET.has(T[lastChunk.first]!.norm) &&
+        T.slice(lastChunk.first + 1, i).every(
+          (u) => u.pos === 'ADJ' || (u.pos === 'VERB' && participle(u)),
+        ))) &&
+    !(i + 1 < last && (T[i + 1]!.pos === 'NOUN' || T[i + 1]!.pos === 'PROPN'))
+  ) {
+    lastChunk.last = i + 1;
+    lastChunk.head = i;
+    return i + 1;
+  }
+  // a verb-tagged modifier right after a main verb and before a noun ("used tear gas", "fired warning shots")
+  if (
+    p === 'VERB' &&
+    lastChunk?.kind === 'VG' &&
+    lastChunk.last === i &&
+    T[lastChunk.head]!.pos === 'VERB' &&
+    !CATENATIVE.has(T[lastChunk.head]!.lemma) &&
+    i + 1 < last &&
+    (T[i + 1]!.pos === 'NOUN' ||
+      // "extradited suspected British militant X", "freed jailed Kurdish activists"
+      (participle(t) &&
+        !t.norm.endsWith('ing') &&
+        (T[i + 1]!.pos === 'ADJ' || T[i + 1]!.pos === 'PROPN') &&
+        /^(NOUN|PROPN|ADJ)$/.test(T[i + 2]?.pos ?? '')) ||
+      // "rejected calls by X", "denied reports of ...": a plural noun the tagger took for a verb
+      (/[^s]s$/.test(t.norm) &&
+        t.lemma !== t.norm &&
+        T[i + 1]!.pos === 'ADP' &&
+        NOUN_COMPLEMENT_PREPS.has(T[i + 1]!.norm)))
+  ) {
+    pushChunk(out, 'NP', i, i + 1);
+    return i + 1;
+  }
+  // a reduced relative on an object ("prevented a rally staged by students"): not a clause of its own
+  if (
+    p === 'VERB' &&
+    participle(t) &&
+    T[i + 1]?.norm === 'by' &&
+    i + 1 < last &&
+    lastChunk?.kind === 'NP' &&
+    lastChunk.last === i &&
+    (out[out.length - 2]?.kind === 'VG' || out[out.length - 2]?.kind === 'P')
+  ) {
+    pushChunk(out, 'ADV', i, i + 1);
+    return i + 1;
+  }
+  // "the country's most respected daily": a participle after a degree adverb inside a noun phrase
+  if (
+    p === 'VERB' &&
+    i > first + 1 &&
+    i + 1 < last &&
+    participle(t) &&
+    DEGREE.has(T[i - 1]!.norm) &&
+    lastChunk?.kind === 'ADV' &&
+    lastChunk.last === i &&
+    out[out.length - 2]?.kind === 'NP' &&
+    out[out.length - 2]!.last === i - 1 &&
+    (T[i + 1]!.pos === 'NOUN' || T[i + 1]!.pos === 'PROPN' || T[i + 1]!.pos === 'ADJ')
+  ) {
+    out.pop();
+    out[out.length - 1]!.last = i + 1;
+    return i + 1;
+  }
+  // "using precision guided missiles": a past participle between a bare noun and a noun, in the object of
+  // an -ing participle, is a modifier inside the phrase
+  if (
+    p === 'VERB' &&
+    i + 1 < last &&
+    participle(t) &&
+    n.endsWith('ed') &&
+    T[i + 1]!.pos === 'NOUN' &&
+    T[i - 1]?.pos === 'NOUN' &&
+    lastChunk?.kind === 'NP' &&
+    lastChunk.last === i &&
+    lastChunk.first === i - 1 &&
+    out[out.length - 2]?.kind === 'VG' &&
+    out[out.length - 2]!.head === out[out.length - 2]!.first &&
+    T[out[out.length - 2]!.head]!.norm.endsWith('ing')
+  ) {
+    lastChunk.last = i + 1;
+    return i + 1;
+  }
+  // a participle inside a noun phrase ("the escalating problems", "Arab-backed")
+  if (p === 'VERB' && i > first && i + 1 < last) {
+    const prev = T[i - 1]!;
+    const next = T[i + 1]!;
+    const glued = prev.end === t.start && prev.text === '-';
+    if (
+      (glued || prev.pos === 'DET' || prev.pos === 'ADJ' || prev.norm === "'s" || prev.norm === '’s') &&
+      (next.pos === 'NOUN' || next.pos === 'PROPN')
+    ) {
+      const last0 = out[out.length - 1];
+      if (last0 && last0.kind === 'NP' && last0.last === i) {
+        last0.last = i + 1;
+      } else pushChunk(out, 'NP', i, i + 1);
+      return i + 1;
+    }
+  }
+  let j = i;
+  let head = -1;
+  while (j < last) {
+    const u = T[j]!;
+    if (u.pos === 'AUX' || u.pos === 'VERB') {
+      head = j;
+      j++;
+      // a main verb ends the group, except catenatives ("help defend", "let go")
+      if (u.pos === 'VERB' && !(j < last && CATENATIVE.has(u.lemma) && T[j]!.pos === 'VERB')) break;
+    } else if (
+      (NEG.has(u.norm) || u.pos === 'ADV') &&
+      j + 1 < last &&
+      /^(AUX|VERB|ADV|PART)$/.test(T[j + 1]!.pos)
+    ) {
+      j++;
+    } else break;
+  }
+  if (head < 0) head = i;
+  pushChunk(out, 'VG', i, Math.max(j, head + 1), head);
+  i = Math.max(j, head + 1);
+  // particle
+  if (
+    i < last &&
+    PARTICLES.has(T[i]!.norm) &&
+    (T[i]!.pos === 'ADP' || T[i]!.pos === 'ADV' || T[i]!.pos === 'PART') &&
+    !quantLead(T, i, last)
+  ) {
+    pushChunk(out, 'PRT', i, i + 1);
+    i++;
+  }
+  return i;
+}
+
+/** Add a chunk; every chunk has the same fields (verbal included), so that the code reading chunks sees one
+ *  object shape. */
+function pushChunk(out: Chunk[], kind: ChunkKind, a: number, b: number, head = b - 1): void {
+  out.push({ kind, first: a, last: b, head, verbal: false });
+}
+
 /** Chunk the tokens of one sentence. */
 export function chunk(doc: Doc, first: number, last: number): Chunk[] {
   const T = doc.tokens;
@@ -311,10 +469,8 @@ export function chunk(doc: Doc, first: number, last: number): Chunk[] {
   const named = namedTokens(doc);
   const out: Chunk[] = [];
   let i = first;
-  // every chunk has the same fields (verbal included), so that the code reading chunks sees one object shape
-  const push = (kind: ChunkKind, a: number, b: number, head = b - 1): void => {
-    out.push({ kind, first: a, last: b, head, verbal: false });
-  };
+  const push = (kind: ChunkKind, a: number, b: number, head = b - 1): void =>
+    pushChunk(out, kind, a, b, head);
   let afterParen = false;
   while (i < last) {
     const t = T[i]!;
@@ -402,148 +558,7 @@ export function chunk(doc: Doc, first: number, last: number): Chunk[] {
       (p === 'VERB' && !named[i]) ||
       (NEG.has(n) && i + 1 < last && (T[i + 1]!.pos === 'VERB' || T[i + 1]!.pos === 'AUX'))
     ) {
-      const lastChunk = out[out.length - 1];
-      // a verb-tagged word right after a determiner that ends a noun phrase is its head noun ("an end to")
-      if (
-        p === 'VERB' &&
-        i > first &&
-        lastChunk?.kind === 'NP' &&
-        lastChunk.last === i &&
-        (NOUN_DET.has(T[i - 1]!.norm) ||
-          (NOUN_DET.has(T[lastChunk.first]!.norm) &&
-            T.slice(lastChunk.first + 1, i).every(
-              (u) => u.pos === 'ADJ' || (u.pos === 'VERB' && participle(u)),
-            ))) &&
-        !(i + 1 < last && (T[i + 1]!.pos === 'NOUN' || T[i + 1]!.pos === 'PROPN'))
-      ) {
-        lastChunk.last = i + 1;
-        lastChunk.head = i;
-        i++;
-        continue;
-      }
-      // a verb-tagged modifier right after a main verb and before a noun ("used tear gas", "fired warning shots")
-      if (
-        p === 'VERB' &&
-        lastChunk?.kind === 'VG' &&
-        lastChunk.last === i &&
-        T[lastChunk.head]!.pos === 'VERB' &&
-        !CATENATIVE.has(T[lastChunk.head]!.lemma) &&
-        i + 1 < last &&
-        (T[i + 1]!.pos === 'NOUN' ||
-          // "extradited suspected British militant X", "freed jailed Kurdish activists"
-          (participle(t) &&
-            !t.norm.endsWith('ing') &&
-            (T[i + 1]!.pos === 'ADJ' || T[i + 1]!.pos === 'PROPN') &&
-            /^(NOUN|PROPN|ADJ)$/.test(T[i + 2]?.pos ?? '')) ||
-          // "rejected calls by X", "denied reports of ...": a plural noun the tagger took for a verb
-          (/[^s]s$/.test(t.norm) &&
-            t.lemma !== t.norm &&
-            T[i + 1]!.pos === 'ADP' &&
-            NOUN_COMPLEMENT_PREPS.has(T[i + 1]!.norm)))
-      ) {
-        push('NP', i, i + 1);
-        i++;
-        continue;
-      }
-      // a reduced relative on an object ("prevented a rally staged by students"): not a clause of its own
-      if (
-        p === 'VERB' &&
-        participle(t) &&
-        T[i + 1]?.norm === 'by' &&
-        i + 1 < last &&
-        lastChunk?.kind === 'NP' &&
-        lastChunk.last === i &&
-        (out[out.length - 2]?.kind === 'VG' || out[out.length - 2]?.kind === 'P')
-      ) {
-        push('ADV', i, i + 1);
-        i++;
-        continue;
-      }
-      // "the country's most respected daily": a participle after a degree adverb inside a noun phrase
-      if (
-        p === 'VERB' &&
-        i > first + 1 &&
-        i + 1 < last &&
-        participle(t) &&
-        DEGREE.has(T[i - 1]!.norm) &&
-        lastChunk?.kind === 'ADV' &&
-        lastChunk.last === i &&
-        out[out.length - 2]?.kind === 'NP' &&
-        out[out.length - 2]!.last === i - 1 &&
-        (T[i + 1]!.pos === 'NOUN' || T[i + 1]!.pos === 'PROPN' || T[i + 1]!.pos === 'ADJ')
-      ) {
-        out.pop();
-        out[out.length - 1]!.last = i + 1;
-        i++;
-        continue;
-      }
-      // "using precision guided missiles": a past participle between a bare noun and a noun, in the object of
-      // an -ing participle, is a modifier inside the phrase
-      if (
-        p === 'VERB' &&
-        i + 1 < last &&
-        participle(t) &&
-        n.endsWith('ed') &&
-        T[i + 1]!.pos === 'NOUN' &&
-        T[i - 1]?.pos === 'NOUN' &&
-        lastChunk?.kind === 'NP' &&
-        lastChunk.last === i &&
-        lastChunk.first === i - 1 &&
-        out[out.length - 2]?.kind === 'VG' &&
-        out[out.length - 2]!.head === out[out.length - 2]!.first &&
-        T[out[out.length - 2]!.head]!.norm.endsWith('ing')
-      ) {
-        lastChunk.last = i + 1;
-        i++;
-        continue;
-      }
-      // a participle inside a noun phrase ("the escalating problems", "Arab-backed")
-      if (p === 'VERB' && i > first && i + 1 < last) {
-        const prev = T[i - 1]!;
-        const next = T[i + 1]!;
-        const glued = prev.end === t.start && prev.text === '-';
-        if (
-          (glued || prev.pos === 'DET' || prev.pos === 'ADJ' || prev.norm === "'s" || prev.norm === '’s') &&
-          (next.pos === 'NOUN' || next.pos === 'PROPN')
-        ) {
-          const last0 = out[out.length - 1];
-          if (last0 && last0.kind === 'NP' && last0.last === i) {
-            last0.last = i + 1;
-          } else push('NP', i, i + 1);
-          i++;
-          continue;
-        }
-      }
-      let j = i;
-      let head = -1;
-      while (j < last) {
-        const u = T[j]!;
-        if (u.pos === 'AUX' || u.pos === 'VERB') {
-          head = j;
-          j++;
-          // a main verb ends the group, except catenatives ("help defend", "let go")
-          if (u.pos === 'VERB' && !(j < last && CATENATIVE.has(u.lemma) && T[j]!.pos === 'VERB')) break;
-        } else if (
-          (NEG.has(u.norm) || u.pos === 'ADV') &&
-          j + 1 < last &&
-          /^(AUX|VERB|ADV|PART)$/.test(T[j + 1]!.pos)
-        ) {
-          j++;
-        } else break;
-      }
-      if (head < 0) head = i;
-      push('VG', i, Math.max(j, head + 1), head);
-      i = Math.max(j, head + 1);
-      // particle
-      if (
-        i < last &&
-        PARTICLES.has(T[i]!.norm) &&
-        (T[i]!.pos === 'ADP' || T[i]!.pos === 'ADV' || T[i]!.pos === 'PART') &&
-        !quantLead(T, i, last)
-      ) {
-        push('PRT', i, i + 1);
-        i++;
-      }
+      i = verbGroupAt(T, named, out, i, first, last);
       continue;
     }
     if (p === 'PART' && n === 'to' && i + 1 < last && (T[i + 1]!.pos === 'VERB' || T[i + 1]!.pos === 'AUX')) {
