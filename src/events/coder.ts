@@ -238,6 +238,16 @@ function precision(date: string | null): Event['date_precision'] {
   return date.length === 10 ? 'day' : date.length === 7 ? 'month' : 'year';
 }
 
+/** Can the words [first, last) hold an anchored relation ("three days after ...")? The times stage's
+ *  anchoredRelations looks for "after" or "before" (also split off "mid-"); most sentences have neither. */
+function mayRelate(T: Token[], first: number, last: number): boolean {
+  for (let k = first; k < last; k++) {
+    const n = T[k]!.norm;
+    if (n === 'after' || n === 'before' || n.startsWith('mid-')) return true;
+  }
+  return false;
+}
+
 /** The sentence being coded: its parse, and the events, modes and dates found so far. */
 class SentenceState {
   readonly T: Token[];
@@ -269,7 +279,7 @@ class SentenceState {
     this.T = doc.tokens;
     const sent = doc.sentences[s]!;
     this.sent = sent;
-    this.rels = anchoredRelations(doc, s);
+    this.rels = mayRelate(this.T, sent.first, sent.last) ? anchoredRelations(doc, s) : [];
     this.published = doc.meta.published;
     this.sentTimes = doc.times.filter(
       (t) => t.end > sent.start && t.start < sent.end && (t.type === 'DATE' || t.type === 'TIME'),
