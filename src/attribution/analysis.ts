@@ -57,15 +57,17 @@ export interface Analysis {
   quotes: QuoteX[];
 }
 
-const cache = new WeakMap<Doc, Analysis>();
+// the doc being annotated and its analysis: docs go through the pipeline one at a time, and one slot
+// is cheaper than a WeakMap entry per doc
+let cachedDoc: Doc | null = null;
+let cachedAnalysis: Analysis | null = null;
 
 export function analysis(doc: Doc): Analysis {
-  let a = cache.get(doc);
-  if (!a) {
-    a = analyse(doc);
-    cache.set(doc, a);
+  if (doc !== cachedDoc || !cachedAnalysis) {
+    cachedAnalysis = analyse(doc);
+    cachedDoc = doc;
   }
-  return a;
+  return cachedAnalysis;
 }
 
 const BE = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', "'s", "'re"]);

@@ -90,6 +90,8 @@ export function useDateline(doc: Doc, e: Engine = engine()): string | null {
     if (first < 0) continue;
     const s = doc.sentences[first]!;
     const w = Words.of(doc, s.first, Math.min(s.last, s.first + 25));
+    // without a publication date only the month-date rule yields a day: no month name, no dateline
+    if (!namesMonth(w, e.lex)) continue;
     // an expression starting more than 60 characters in is no dateline's: those words are not parsed
     let until = 0;
     while (until < w.length && doc.tokens[w.tok[until]!]!.start - start <= 60) until++;
@@ -107,6 +109,11 @@ export function useDateline(doc: Doc, e: Engine = engine()): string | null {
     }
   }
   return null;
+}
+
+function namesMonth(w: Words, lex: Lexicon): boolean {
+  for (const n of w.norms) if (lex.value('month', n) !== null) return true;
+  return false;
 }
 
 /** Every temporal expression of the doc, in text order. */
