@@ -18,7 +18,7 @@ import {
   quarterOf,
   type Ymd,
 } from './calendar.js';
-import { isNumericHead, type Lexicon } from './lexicon.js';
+import { isNumericHead, type LexKind, type Lexicon } from './lexicon.js';
 
 const HEAD_REACH = 6;
 import type { Tense } from './tense.js';
@@ -435,9 +435,27 @@ function offsetFromDct(dct: Ymd | null, n: number, unit: string): string {
   }
 }
 
+// The rules of Grammar.core, one bit each: a word maps to the rules that can match starting at it, so
+// core() calls only those (most candidate starts fail every rule).
+const R_DEICTIC = 1;
+const R_REF = 2;
+const R_RELATIVE = 4;
+const R_MONTH_DATE = 8;
+const R_WEEKDAY = 16;
+const R_YEAR = 32;
+const R_QUARTER = 64;
+const R_AGO = 128;
+const R_DURATION = 256;
+const R_SET = 512;
+const R_SEASON = 1024;
+/** the rules that can start at a word in digits ("8 March", "1998", "3rd quarter", "two days", "3 years ago") */
+const DIGIT_RULES = R_MONTH_DATE | R_YEAR | R_QUARTER | R_AGO | R_DURATION;
+
 export class Grammar {
   /** words an expression can start with; other positions are not tried */
   private readonly starters: Set<string>;
+  /** word → R_* bits of the rules that can match starting at it (words in digits and "'90s" aside) */
+  private readonly ruleStarts = new Map<string, number>();
 
   constructor(private readonly lex: Lexicon) {
     const s = new Set<string>(lex.heads);
@@ -448,6 +466,36 @@ export class Grammar {
     for (const w of ['the', 'a', 'an', 'that', 'fiscal', 'calendar', 'every', 'each', 'per', 'latest', 'mid'])
       s.add(w);
     this.starters = s;
+
+    // the words each rule's first test accepts at its start position, read off the rules below
+    const starts = (rule: number, words: Iterable<string>): void => {
+      for (const w of words) this.ruleStarts.set(w, (this.ruleStarts.get(w) ?? 0) | rule);
+    };
+    const first = (...kinds: LexKind[]): string[] => lex.firstWords(kinds);
+    starts(R_DEICTIC, ['the', 'overnight', 'tonight', 'this', 'last', 'yesterday', 'tomorrow', 'today']);
+    starts(R_DEICTIC, first('partofday', 'deictic'));
+    starts(R_REF, first('ref'));
+    // REL_WORDS is a plain object: REL_WORDS['constructor'] is not undefined, so those words pass its test too
+    starts(R_RELATIVE, ['the', ...Object.keys(REL_WORDS), 'constructor', '__proto__']);
+    starts(R_MONTH_DATE, ['the', ...first('month')]);
+    starts(R_WEEKDAY, first('partofday', 'weekday'));
+    starts(R_YEAR, ['the', ...first('number')]);
+    starts(R_QUARTER, [
+      'the',
+      'that',
+      'this',
+      'last',
+      'next',
+      'latest',
+      'same',
+      'comparable',
+      'corresponding',
+    ]);
+    starts(R_QUARTER, ['year', 'year-ago', 'fiscal', 'first', '-', 'period', ...first('ordinal', 'unit')]);
+    starts(R_AGO, first('vague', 'number', 'unit'));
+    starts(R_DURATION, ['the', 'a', ...DUR_PRE, ...first('vague', 'number', 'unit')]);
+    starts(R_SET, ['every', 'each', 'a', 'per', 'an', ...first('setadv')]);
+    starts(R_SEASON, ['the', ...first('season')]);
   }
 
   /** All expressions of the sentence, longest-first, left to right, not overlapping; only those starting
@@ -525,28 +573,25 @@ export class Grammar {
 
   private core(w: Words, i: number): Hit | null {
     if (i >= w.length) return null;
+    const n = w.norms[i]!;
+    const c = n.charCodeAt(0);
+    // only the rules that can start at this word are tried
+    const rules = (this.ruleStarts.get(n) ?? 0) | (c >= 48 && c <= 57 ? DIGIT_RULES : c === 39 ? R_YEAR : 0);
+    if (!rules) return null;
     // the longest hit wins, the first rule on a tie (no closure: this runs for every candidate start)
-    let best = this.deictic(w, i);
-    let h = this.ref(w, i);
-    if (h && (!best || h.len > best.len)) best = h;
-    h = this.relative(w, i);
-    if (h && (!best || h.len > best.len)) best = h;
-    h = this.monthDate(w, i);
-    if (h && (!best || h.len > best.len)) best = h;
-    h = this.weekday(w, i);
-    if (h && (!best || h.len > best.len)) best = h;
-    h = this.year(w, i);
-    if (h && (!best || h.len > best.len)) best = h;
-    h = this.quarter(w, i);
-    if (h && (!best || h.len > best.len)) best = h;
-    h = this.ago(w, i);
-    if (h && (!best || h.len > best.len)) best = h;
-    h = this.duration(w, i);
-    if (h && (!best || h.len > best.len)) best = h;
-    h = this.set(w, i);
-    if (h && (!best || h.len > best.len)) best = h;
-    h = this.season(w, i);
-    if (h && (!best || h.len > best.len)) best = h;
+    let best: Hit | null = null;
+    let h: Hit | null = null;
+    if (rules & R_DEICTIC) best = this.deictic(w, i);
+    if (rules & R_REF && (h = this.ref(w, i)) && (!best || h.len > best.len)) best = h;
+    if (rules & R_RELATIVE && (h = this.relative(w, i)) && (!best || h.len > best.len)) best = h;
+    if (rules & R_MONTH_DATE && (h = this.monthDate(w, i)) && (!best || h.len > best.len)) best = h;
+    if (rules & R_WEEKDAY && (h = this.weekday(w, i)) && (!best || h.len > best.len)) best = h;
+    if (rules & R_YEAR && (h = this.year(w, i)) && (!best || h.len > best.len)) best = h;
+    if (rules & R_QUARTER && (h = this.quarter(w, i)) && (!best || h.len > best.len)) best = h;
+    if (rules & R_AGO && (h = this.ago(w, i)) && (!best || h.len > best.len)) best = h;
+    if (rules & R_DURATION && (h = this.duration(w, i)) && (!best || h.len > best.len)) best = h;
+    if (rules & R_SET && (h = this.set(w, i)) && (!best || h.len > best.len)) best = h;
+    if (rules & R_SEASON && (h = this.season(w, i)) && (!best || h.len > best.len)) best = h;
     return best;
   }
 
