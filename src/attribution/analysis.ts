@@ -83,9 +83,11 @@ function analyse(doc: Doc): Analysis {
   const raw = quoteSpans(doc.text, doc.paragraphs);
   const inQuote = new Uint8Array(t.length);
   for (const q of raw) {
-    const a = doc.tokenAt(q.open);
     const endOff = q.close >= 0 ? q.close + 1 : q.end;
-    for (let k = a; k < t.length && t[k]!.start < endOff; k++) inQuote[k] = 1;
+    // the tokens from the opening mark to the last one starting before endOff (binary searches, not a walk)
+    let b = doc.tokenAt(endOff);
+    if (b < t.length && t[b]!.start < endOff) b++;
+    inQuote.fill(1, doc.tokenAt(q.open), b);
   }
 
   // reporting clauses and hedges, sentence by sentence, outside quotes

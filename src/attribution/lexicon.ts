@@ -132,9 +132,10 @@ export function tokenFlags(tokens: Token[]): Uint8Array {
     const n = tok.norm;
     const c = n.charCodeAt(0);
     let f = (gate.get(n) ?? 0) | (c >= 48 && c <= 57 ? FLAG_DIGIT : 0);
+    // FLAG_SAID is set exactly for the words of SAID_FORMS
     if (
       (tok.pos === 'VERB' || f & FLAG_SAID) &&
-      (speechVerbs.has(tok.lemma) || speechVerbs.has(SAID_FORMS.get(n) ?? ''))
+      (speechVerbs.has(tok.lemma) || (f & FLAG_SAID && speechVerbs.has(SAID_FORMS.get(n)!)))
     )
       f |= FLAG_SPEECH;
     out[i] = f;

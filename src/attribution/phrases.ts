@@ -19,11 +19,12 @@ const NOT_IN_NP = new Set(['today', 'yesterday', 'tonight', 'tomorrow', 'now', '
 /** Per doc: token index → the actor mention covering it (index into doc.mentions), or -1. */
 export function mentionIndex(doc: Doc): Int32Array {
   const at = new Int32Array(doc.tokens.length).fill(-1);
-  doc.mentions.forEach((m, i) => {
-    const first = Math.max(0, m.first);
-    const last = Math.min(doc.tokens.length, m.last);
+  const ms = doc.mentions;
+  for (let i = 0; i < ms.length; i++) {
+    const first = Math.max(0, ms[i]!.first);
+    const last = Math.min(doc.tokens.length, ms[i]!.last);
     for (let k = first; k < last; k++) if (at[k] === -1) at[k] = i;
-  });
+  }
   return at;
 }
 

@@ -39,6 +39,8 @@ interface Engine {
   grammar: Grammar;
   /** word → GATE_HEAD | GATE_CLOCK: one lookup per token in findTimes' sentence gate */
   gate: Map<string, number>;
+  /** the month words of the lexicon (useDateline's gate) */
+  months: Set<string>;
 }
 
 const GATE_HEAD = 1;
@@ -51,7 +53,7 @@ function engine(): Engine {
     const gate = new Map<string, number>();
     for (const h of lex.heads) gate.set(h, GATE_HEAD);
     for (const c of CLOCK_WORDS) gate.set(c, (gate.get(c) ?? 0) | GATE_CLOCK);
-    shared = { lex, grammar: new Grammar(lex), gate };
+    shared = { lex, grammar: new Grammar(lex), gate, months: new Set(lex.firstWords(['month'])) };
   }
   return shared;
 }
@@ -91,7 +93,7 @@ export function useDateline(doc: Doc, e: Engine = engine()): string | null {
     const s = doc.sentences[first]!;
     const w = Words.of(doc, s.first, Math.min(s.last, s.first + 25));
     // without a publication date only the month-date rule yields a day: no month name, no dateline
-    if (!namesMonth(w, e.lex)) continue;
+    if (!w.norms.some((n) => e.months.has(n))) continue;
     // an expression starting more than 60 characters in is no dateline's: those words are not parsed
     let until = 0;
     while (until < w.length && doc.tokens[w.tok[until]!]!.start - start <= 60) until++;
@@ -109,11 +111,6 @@ export function useDateline(doc: Doc, e: Engine = engine()): string | null {
     }
   }
   return null;
-}
-
-function namesMonth(w: Words, lex: Lexicon): boolean {
-  for (const n of w.norms) if (lex.value('month', n) !== null) return true;
-  return false;
 }
 
 /** Every temporal expression of the doc, in text order. */
