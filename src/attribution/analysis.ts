@@ -74,6 +74,8 @@ const BE = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', "'s", "'r
 const END_PUNCT = new Set(['.', '!', '?']);
 const glued = (a: Token | undefined, b: Token | undefined): boolean => !!a && !!b && a.end === b.start;
 const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'there']);
+/** tags that may not stand between a closing quote mark and its speech verb (a comma may) */
+const NOT_IN_GAP = new Set(['VERB', 'AUX', 'PUNCT', 'SCONJ', 'CCONJ']);
 
 function analyse(doc: Doc): Analysis {
   const lex = lexicon();
@@ -290,8 +292,7 @@ function linkQuote(doc: Doc, an: Analysis, q: RawQuote): QuoteX {
       // only a name and commas between the mark and the verb
       const gap = r.subj && !r.inverted ? r.subj.first : r.verb;
       let clean = true;
-      for (let k = aLo; k < gap; k++)
-        if (/^(VERB|AUX|PUNCT|SCONJ|CCONJ)$/.test(t[k]!.pos) && t[k]!.text !== ',') clean = false;
+      for (let k = aLo; k < gap; k++) if (NOT_IN_GAP.has(t[k]!.pos) && t[k]!.text !== ',') clean = false;
       if (clean) report = r;
       break;
     }
@@ -401,7 +402,7 @@ function indirect(doc: Doc, an: Analysis, r: Report): QuoteX | null {
       const after = r.inverted ? r.subj.last : r.verbEnd;
       let tail = true;
       for (let j = after; j < last; j++)
-        if (/^(VERB|AUX)$/.test(t[j]!.pos) || t[j]!.text === ',') tail = false;
+        if (t[j]!.pos === 'VERB' || t[j]!.pos === 'AUX' || t[j]!.text === ',') tail = false;
       if (tail) {
         from = sent.first;
         to = subjStart - 1;

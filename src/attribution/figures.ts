@@ -60,7 +60,9 @@ function numberAt(tokens: Token[], i: number, end: number): Omit<NumPhrase, 'bou
   if (!tok) return null;
   let value: number | null = null;
   const max: number | null = null;
-  if (DIGITS.test(tok.text)) {
+  const c0 = tok.text.charCodeAt(0);
+  // DIGITS starts with a digit: number words skip the regex
+  if (c0 >= 48 && c0 <= 57 && DIGITS.test(tok.text)) {
     value = Number(tok.text.replace(/,/g, ''));
     k++;
   } else {

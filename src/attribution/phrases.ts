@@ -11,6 +11,7 @@ export interface NP {
 }
 
 const NOMINAL = new Set(['PROPN', 'NOUN', 'ADJ', 'NUM']);
+const DET_ADJ_PROPN = new Set(['DET', 'ADJ', 'PROPN']);
 const SKIP_LEFT = new Set(['ADV', 'AUX', 'PART']);
 const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you']);
 /** words tagged as nouns that are never part of a speaker's name */
@@ -54,7 +55,7 @@ export function npLeft(doc: Doc, mentions: Int32Array, k: number, lo: number): N
     const m = doc.mentions[mi]!;
     // "the UN": the determiner belongs to the phrase even when the mention starts after it
     let first = Math.max(lo, m.first);
-    while (first - 1 >= lo && /^(DET|ADJ|PROPN)$/.test(t[first - 1]!.pos)) first--;
+    while (first - 1 >= lo && DET_ADJ_PROPN.has(t[first - 1]!.pos)) first--;
     np = { first, last: j + 1, mention: m };
   } else return null;
   // appositive: "Ian Hart, chief economist at Acme(,) said" → prefer the person named before the comma
@@ -144,7 +145,10 @@ function grabLeft(t: Token[], j: number, lo: number): { first: number; last: num
   let first = last;
   // "of/at/for/with" joins two phrases when a noun stands before it ("a spokesman for the campaign")
   const joins = (k: number): boolean =>
-    k >= lo && HEAD_STOP.has(t[k]!.norm) && k - 1 >= lo && /^(PROPN|NOUN)$/.test(t[k - 1]!.pos);
+    k >= lo &&
+    HEAD_STOP.has(t[k]!.norm) &&
+    k - 1 >= lo &&
+    (t[k - 1]!.pos === 'PROPN' || t[k - 1]!.pos === 'NOUN');
   while (j >= lo) {
     const x = t[j]!;
     if (NOT_IN_NP.has(x.norm)) break;
