@@ -1,5 +1,19 @@
--- sitrep store, schema version 1, the part both databases share (the articles table comes from each
--- database's own file, 001-init.sqlite.sql or 001-init.pg.sql).
+-- sitrep store, schema version 1: the tables both databases share. One row per distinct article body; the
+-- full result is kept as JSON, and the parts that people query (events, actors, places) are laid out in tables
+-- of their own. The types in double braces are each database's own (src/store/migrations.ts);
+-- full-text search is in each database's own file, 001-init.sqlite.sql or 001-init.pg.sql.
+CREATE TABLE articles (
+  id            TEXT PRIMARY KEY,
+  content_hash  TEXT NOT NULL UNIQUE,
+  title         TEXT,
+  published     TEXT,
+  source        TEXT,
+  url           TEXT,
+  text          TEXT NOT NULL,
+  result        {{json}},                -- the full Result as JSON
+  version       TEXT NOT NULL,           -- sitrep version that analysed it
+  ingested_at   {{timestamp}}
+);
 CREATE INDEX articles_published ON articles(published);
 
 -- other ids under which the same body was offered (duplicates in a corpus)
