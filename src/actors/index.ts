@@ -34,12 +34,15 @@ export class ActorsStage implements Stage {
   run(doc: Doc): void {
     const found = this.finder.find(doc);
     const toks = doc.tokens;
-    doc.entities = found.map((f): Entity => ({
-      start: toks[f.first]!.start,
-      end: toks[f.last - 1]!.end,
-      text: doc.text.slice(toks[f.first]!.start, toks[f.last - 1]!.end),
-      type: f.type,
-    }));
+    // built by push into a literal, not by found.map(): an empty map() result is an array of another
+    // elements kind, and the later stages that loop over doc.entities would see two array shapes
+    const entities: Entity[] = [];
+    for (const f of found) {
+      const start = toks[f.first]!.start;
+      const end = toks[f.last - 1]!.end;
+      entities.push({ start, end, text: doc.text.slice(start, end), type: f.type });
+    }
+    doc.entities = entities;
     const numbers = numericEntities(doc);
     if (numbers.length) {
       doc.entities = [...doc.entities, ...numbers].sort((a, b) => a.start - b.start || b.end - a.end);

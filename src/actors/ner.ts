@@ -18,7 +18,7 @@ export interface Found {
   /** followed by a possessive 's */
   possessive: boolean;
   /** typed by a strong cue (title, place preposition, organisation word), for document consistency */
-  strong?: boolean;
+  strong: boolean;
 }
 
 const MONTH_PREP = new Set([
@@ -434,6 +434,14 @@ export class EntityFinder {
     const toks = doc.tokens;
     // trailing connectors never end a name
     while (e > s + 1 && !info.cap(e - 1) && !ALPHA.test(toks[e - 1]!.text.slice(-1))) e--;
+    s = this.trimStart(toks, info, s, e);
+    if (s >= e) return;
+    if (this.wholeRun(toks, info, s, e, out)) return;
+    this.split(doc, info, s, e, out);
+  }
+
+  /** First token of a run [s, e) once the words that do not open a name are dropped. */
+  private trimStart(toks: Token[], info: TokenFacts, s: number, e: number): number {
     // a sentence-initial common word is not a name ("Many", "Meanwhile", "New EU measures")
     while (s < e && info.start(s) && this.commonStart(toks, info, s, e)) s++;
     // drop words that are never names by themselves at the edges
@@ -446,15 +454,18 @@ export class EntityFinder {
     )
       s++;
     while (s < e && !info.cap(s) && !this.canStart(toks, info, s)) s++;
-    if (s >= e) return;
+    return s;
+  }
 
-    // the whole run known or shaped like an organisation/place name
+  /** The whole run [s, e) as one name: known, or shaped like an organisation/place name. True when
+   *  the run is settled (one entity pushed, or a miscellaneous name that is no entity). */
+  private wholeRun(toks: Token[], info: TokenFacts, s: number, e: number, out: Found[]): boolean {
     const whole = this.matchAt(toks, info, s, false, e);
     if (whole && whole.len === e - s) {
       out.push(this.fromHit(toks, info, s, whole.len, whole.hit));
-      return;
+      return true;
     }
-    if (e - s > 1 && this.miscWords.has(info.keys[e - 1]!) && !this.startsWithTitle(info, s, e)) return;
+    if (e - s > 1 && this.miscWords.has(info.keys[e - 1]!) && !this.startsWithTitle(info, s, e)) return true;
     let shaped = this.shapeType(info, s, e);
     // "Porto Alegre for the World Social Forum": a known place before a connector is a name of its own
     for (let c = s + 1; shaped && c < e; c++) {
@@ -473,9 +484,14 @@ export class EntityFinder {
         (shaped === 'ORG' && this.orgHeads.has(info.keys[s]!)))
     ) {
       out.push(this.make(toks, info, s, e, shaped, null, -1));
-      return;
+      return true;
     }
-    // split at weak connectors (and, for, of, the) when the parts are names of their own
+    return false;
+  }
+
+  /** Split a run [s, e) at weak connectors (and, for, of, the) when the parts are names of their own. */
+  private split(doc: Doc, info: TokenFacts, s: number, e: number, out: Found[]): void {
+    const toks = doc.tokens;
     let k = s;
     let titleFirst = -1;
     while (k < e) {
@@ -506,32 +522,7 @@ export class EntityFinder {
         k += m.len;
         continue;
       }
-      // unknown stretch up to the next weak connector or known name
-      let j = k + 1;
-      while (j < e) {
-        const key = info.keys[j]!;
-        const cap = info.cap(j);
-        if (WEAK_CONNECTORS.has(key) && !cap) break;
-        // a title inside the run starts a person's name: "Tory MP Patrick Mercer"
-        if (
-          cap &&
-          this.titleFirst.has(key) &&
-          this.titleAt(info, j, e) &&
-          info.cap(j + this.titleAt(info, j, e))
-        )
-          break;
-        if (cap && toks[j - 1]!.text !== '-' && this.kb.maxLen.has(key)) {
-          const mm = this.matchAt(toks, info, j, false, e);
-          if (mm && (mm.hit.kind !== 'person' || mm.len > 1)) break;
-        }
-        j++;
-      }
-      while (j > k + 1 && !info.cap(j - 1)) j--;
-      // "Michael Jordan": a given name followed by a one-word known name is a person's name
-      if (j === k + 1 && this.kb.givenNames.has(info.keys[k]!) && j < e && info.cap(j)) {
-        const mm = this.matchAt(toks, info, j, false, e);
-        if (!mm || mm.len === 1) j++;
-      }
+      const j = this.stretchEnd(toks, info, k, e);
       if (j === k + 1 && titleFirst < 0 && this.weakSingle(toks, info, k)) {
         k = j;
         continue;
@@ -547,6 +538,36 @@ export class EntityFinder {
       titleFirst = -1;
       k = j;
     }
+  }
+
+  /** End of an unknown stretch of a run from k: up to the next weak connector or known name. */
+  private stretchEnd(toks: Token[], info: TokenFacts, k: number, e: number): number {
+    let j = k + 1;
+    while (j < e) {
+      const key = info.keys[j]!;
+      const cap = info.cap(j);
+      if (WEAK_CONNECTORS.has(key) && !cap) break;
+      // a title inside the run starts a person's name: "Tory MP Patrick Mercer"
+      if (
+        cap &&
+        this.titleFirst.has(key) &&
+        this.titleAt(info, j, e) &&
+        info.cap(j + this.titleAt(info, j, e))
+      )
+        break;
+      if (cap && toks[j - 1]!.text !== '-' && this.kb.maxLen.has(key)) {
+        const mm = this.matchAt(toks, info, j, false, e);
+        if (mm && (mm.hit.kind !== 'person' || mm.len > 1)) break;
+      }
+      j++;
+    }
+    while (j > k + 1 && !info.cap(j - 1)) j--;
+    // "Michael Jordan": a given name followed by a one-word known name is a person's name
+    if (j === k + 1 && this.kb.givenNames.has(info.keys[k]!) && j < e && info.cap(j)) {
+      const mm = this.matchAt(toks, info, j, false, e);
+      if (!mm || mm.len === 1) j++;
+    }
+    return j;
   }
 
   /** A lone capitalised word that is not a name: a weekday, a common word, an adjective. */
@@ -726,6 +747,8 @@ export class EntityFinder {
       hit,
       titleFirst,
       possessive: !!nx && POSSESSIVE.has(nx.text) && nx.start === toks[last - 1]!.end,
+      // always set (one object shape); classify() may turn it on
+      strong: false,
     };
   }
 

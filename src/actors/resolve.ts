@@ -18,12 +18,12 @@ interface Rec {
   type: Actor['type'];
   mentions: ActorMention[];
   /** person: surname key and the titles it was given */
-  surname?: string;
+  surname: string | undefined;
   titles: Set<string>;
   /** org: initials for acronym coreference */
-  initials?: string;
+  initials: string | undefined;
   /** candidate rows of an org written with several country codes (picked by context) */
-  pending?: DictEntry[];
+  pending: DictEntry[] | undefined;
 }
 
 const PRON_PERSON = new Set(['he', 'him', 'his', 'she', 'her', 'hers']);
@@ -571,7 +571,11 @@ class State {
         code,
         type,
         mentions: [],
+        // every field set here, in one order: records keep one shape
+        surname: undefined,
         titles: new Set(),
+        initials: undefined,
+        pending: undefined,
       };
       this.recs.push(r);
       this.byKey.set(key, r);
@@ -861,7 +865,7 @@ class State {
         r.code = best.code;
         for (const m of r.mentions) m.code = best.code;
       }
-      delete r.pending;
+      r.pending = undefined;
     }
   }
 
@@ -917,7 +921,9 @@ class State {
     const ids = new Map<string, string>();
     used.forEach((r, n) => ids.set(r.id, `A${n + 1}`));
     const mentions: ActorMention[] = [];
-    const actors: Actor[] = used.map((r) => {
+    // a literal filled by push (one array shape for the later stages, also when no actor is found)
+    const actors: Actor[] = [];
+    for (const r of used) {
       sortByPosition(r.mentions);
       for (const m of r.mentions) {
         m.actor = ids.get(r.id)!;
@@ -928,7 +934,7 @@ class State {
         ? (countryOf(code) ?? (code.startsWith('IGO') || code.startsWith('NGO') ? null : null))
         : null;
       const role = code && country ? code.slice(3, 6) || null : null;
-      return {
+      actors.push({
         id: ids.get(r.id)!,
         name: r.name,
         code,
@@ -936,8 +942,8 @@ class State {
         role,
         type: r.type,
         mentions: r.mentions.map((m) => ({ start: m.start, end: m.end, text: m.text })),
-      };
-    });
+      });
+    }
     sortByPosition(mentions);
     return { actors, mentions };
   }
