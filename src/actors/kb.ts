@@ -165,9 +165,9 @@ export interface NameHit {
   /** how the name must be written to match: exact case (acronyms), capitalised, or any case */
   match: 'exact' | 'cap' | 'any';
   /** the exact surface for 'exact' matches */
-  surface?: string;
+  surface: string | undefined;
   /** from a user dictionary: wins over built-in rows */
-  user?: boolean;
+  user: boolean;
 }
 
 export interface CountryInfo {
@@ -229,9 +229,15 @@ export class KnowledgeBase {
         else match = 'cap';
       } else match = 'cap';
     }
-    const h: NameHit = { kind: hit.kind, name: hit.name, rows: hit.rows.slice(), match };
-    if (hit.user) h.user = true;
-    if (match === 'exact') h.surface = bare;
+    // every field set, in one order: all hits share one object shape
+    const h: NameHit = {
+      kind: hit.kind,
+      name: hit.name,
+      rows: hit.rows.slice(),
+      match,
+      surface: match === 'exact' ? bare : undefined,
+      user: !!hit.user,
+    };
     const key = toks.length === 1 ? toks[0]! : keyOf(toks);
     let list = this.names.get(key);
     if (!list) this.names.set(key, (list = []));
@@ -289,7 +295,7 @@ export class KnowledgeBase {
           if (!l) this.surnames.set(sk, (l = []));
           const same = l.find((x) => x.name === e.name);
           if (same) same.rows.push(e);
-          else l.push({ kind: 'person', name: e.name, rows: [e], match: 'cap', user });
+          else l.push({ kind: 'person', name: e.name, rows: [e], match: 'cap', surface: undefined, user });
         }
       }
       if (kind === 'country' && /^[A-Z]{3}$/.test(e.code) && !this.countries.has(e.code)) {

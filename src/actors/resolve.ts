@@ -992,20 +992,19 @@ function lastWord(keys: string[]): string {
 }
 
 function keysOf(name: string): string[] {
-  return name
-    .split(/[\s-]+/)
-    .filter(Boolean)
-    .map((w) => normWord(w));
+  // pushed into a literal: map() of an empty list gives another array shape, which deopts the callers
+  const keys: string[] = [];
+  for (const w of name.split(/[\s-]+/)) if (w) keys.push(normWord(w));
+  return keys;
 }
 
 /** words an acronym leaves out */
 const NOT_INITIAL = new Set(['of', 'the', 'and', 'for', '&', '-', 'on', 'in']);
 
 function initialsOf(keys: string[]): string {
-  return keys
-    .filter((k) => !NOT_INITIAL.has(k) && /\p{L}/u.test(k))
-    .map((k) => k[0])
-    .join('');
+  let initials = '';
+  for (const k of keys) if (!NOT_INITIAL.has(k) && /\p{L}/u.test(k)) initials += k[0]!;
+  return initials;
 }
 
 function isAcronym(text: string): boolean {
