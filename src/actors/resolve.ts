@@ -394,90 +394,96 @@ export class Resolver {
       // inside a name other than a demonym: no role phrase starts here
       const ag =
         covered[i]! >= 0 && found[covered[i]!]!.type !== 'NORP' ? null : st.matchAgent(i, toks.length);
-      if (!ag) {
-        i++;
-        continue;
-      }
-      // the head is the last role noun of a chain: "government forces", "news agency"
-      let end = i + ag.len;
-      let info = ag.info;
-      for (;;) {
-        const nx = st.matchAgent(end, toks.length);
-        if (!nx || toks[end]!.sent !== toks[i]!.sent) break;
-        info = nx.info;
-        end += nx.len;
-      }
-      // capitalised role words inside a name run belong to the name ("Syrian President Bashar")
-      const titled =
-        toks[i]!.text[0] !== toks[i]!.text[0]!.toLowerCase() &&
-        covered[end] !== undefined &&
-        covered[end]! >= 0 &&
-        found[covered[end]!]!.type === 'PERSON';
-      if (titled) {
-        i = end;
-        continue;
-      }
-      // look back over lower-case modifiers to a country, demonym, person or possessive
-      let k = i - 1;
-      while (
-        k >= 0 &&
-        toks[k]!.sent === toks[i]!.sent &&
-        /^[a-z][a-z-]*$/.test(toks[k]!.text) &&
-        (toks[k]!.pos === 'ADJ' || toks[k]!.pos === 'NOUN' || toks[k]!.pos === 'VERB') &&
-        // "France sent troops": a verb right after a name is the name's predicate, not a modifier
-        !(toks[k]!.pos === 'VERB' && toks[k - 1]?.pos === 'PROPN') &&
-        !DETS.has(toks[k]!.norm) &&
-        i - k <= 2
-      )
-        k--;
-      let mod: Found | undefined;
-      let modEnd = k + 1;
-      const possessive = k >= 0 && POSS.has(toks[k]!.text);
-      if (possessive) {
-        mod = byLast[k];
-      } else {
-        mod = byLast[k + 1];
-      }
-      if (mod && toks[mod.first]!.sent !== toks[i]!.sent) mod = undefined;
-      let code: string | null = null;
-      let startTok = i;
-      if (mod) {
-        const c = this.countryOfFound(st, mod);
-        if (c) {
-          code = c + roleOf(info.code, c);
-          // "the Syrian president" is one mention; in "Russia's foreign minister" the possessor is a
-          // mention of its own (Russia), and the person's mention is the phrase after it
-          startTok = possessive ? k + 1 : mod.first;
-          modEnd = mod.last;
-        }
-      }
-      void modEnd;
-      // determiner before: "the Syrian president"
-      const det =
-        startTok > 0 && toks[startTok - 1]!.norm === 'the' && toks[startTok - 1]!.sent === toks[i]!.sent;
-      if (det) startTok--;
-      const plural = ag.plural || info.plural;
-      // "the police arrested ...", "Troops fired on ...", "the government said": an institution named with no
-      // country is the one of the story's context (CAMEO codes it with that country); a following
-      // "in/of/from X" names it instead (the event coder reads that phrase)
-      let inContext = false;
-      if (
-        !code &&
-        !mod &&
-        !info.person &&
-        CONTEXT_ROLES.has(info.code) &&
-        (det || startTok === st.doc.sentences[toks[i]!.sent]?.first) &&
-        !GROUP_PREP.has(toks[end]?.norm ?? '')
-      ) {
-        const c = st.contextCountry(i, true);
-        if (c && st.kb.countries.get(c)?.iso2) {
-          code = c + info.code;
-          inContext = true;
-        }
-      }
-      st.addNominal(startTok, end, code, info, plural, (!!mod && !!code) || inContext, det);
-      i = end;
+      i = ag ? this.rolePhrase(st, found, covered, byLast, i, ag) : i + 1;
     }
+  }
+
+  /** The role-noun phrase whose first role noun ag starts at i: adds its mention, returns where to go on. */
+  private rolePhrase(
+    st: State,
+    found: Found[],
+    covered: Int32Array,
+    byLast: (Found | undefined)[],
+    i: number,
+    ag: AgentMatch,
+  ): number {
+    const toks = st.doc.tokens;
+    // the head is the last role noun of a chain: "government forces", "news agency"
+    let end = i + ag.len;
+    let info = ag.info;
+    for (;;) {
+      const nx = st.matchAgent(end, toks.length);
+      if (!nx || toks[end]!.sent !== toks[i]!.sent) break;
+      info = nx.info;
+      end += nx.len;
+    }
+    // capitalised role words inside a name run belong to the name ("Syrian President Bashar")
+    const titled =
+      toks[i]!.text[0] !== toks[i]!.text[0]!.toLowerCase() &&
+      covered[end] !== undefined &&
+      covered[end]! >= 0 &&
+      found[covered[end]!]!.type === 'PERSON';
+    if (titled) return end;
+    // look back over lower-case modifiers to a country, demonym, person or possessive
+    let k = i - 1;
+    while (
+      k >= 0 &&
+      toks[k]!.sent === toks[i]!.sent &&
+      /^[a-z][a-z-]*$/.test(toks[k]!.text) &&
+      (toks[k]!.pos === 'ADJ' || toks[k]!.pos === 'NOUN' || toks[k]!.pos === 'VERB') &&
+      // "France sent troops": a verb right after a name is the name's predicate, not a modifier
+      !(toks[k]!.pos === 'VERB' && toks[k - 1]?.pos === 'PROPN') &&
+      !DETS.has(toks[k]!.norm) &&
+      i - k <= 2
+    )
+      k--;
+    let mod: Found | undefined;
+    let modEnd = k + 1;
+    const possessive = k >= 0 && POSS.has(toks[k]!.text);
+    if (possessive) {
+      mod = byLast[k];
+    } else {
+      mod = byLast[k + 1];
+    }
+    if (mod && toks[mod.first]!.sent !== toks[i]!.sent) mod = undefined;
+    let code: string | null = null;
+    let startTok = i;
+    if (mod) {
+      const c = this.countryOfFound(st, mod);
+      if (c) {
+        code = c + roleOf(info.code, c);
+        // "the Syrian president" is one mention; in "Russia's foreign minister" the possessor is a
+        // mention of its own (Russia), and the person's mention is the phrase after it
+        startTok = possessive ? k + 1 : mod.first;
+        modEnd = mod.last;
+      }
+    }
+    void modEnd;
+    // determiner before: "the Syrian president"
+    const det =
+      startTok > 0 && toks[startTok - 1]!.norm === 'the' && toks[startTok - 1]!.sent === toks[i]!.sent;
+    if (det) startTok--;
+    const plural = ag.plural || info.plural;
+    // "the police arrested ...", "Troops fired on ...", "the government said": an institution named with no
+    // country is the one of the story's context (CAMEO codes it with that country); a following
+    // "in/of/from X" names it instead (the event coder reads that phrase)
+    let inContext = false;
+    if (
+      !code &&
+      !mod &&
+      !info.person &&
+      CONTEXT_ROLES.has(info.code) &&
+      (det || startTok === st.doc.sentences[toks[i]!.sent]?.first) &&
+      !GROUP_PREP.has(toks[end]?.norm ?? '')
+    ) {
+      const c = st.contextCountry(i, true);
+      if (c && st.kb.countries.get(c)?.iso2) {
+        code = c + info.code;
+        inContext = true;
+      }
+    }
+    st.addNominal(startTok, end, code, info, plural, (!!mod && !!code) || inContext, det);
+    return end;
   }
 
   private countryOfFound(st: State, f: Found): string | null {
