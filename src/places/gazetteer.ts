@@ -54,6 +54,8 @@ export interface Gazetteer {
   admin1(iso2: string, code: string): Cand | null;
   /** ISO2 for a normalised demonym (Syrian, Syrians), or undefined */
   demonym(key: string): string | undefined;
+  /** whether some demonym of two or more words has this normalised first word ("north" of "north korean") */
+  demonymStarts(word: string): boolean;
   /** True when this name of this entry is an abbreviation: the text must be in capitals or carry a dot */
   isAbbrev(ref: number, key: string): boolean;
   /** whether any name written as an abbreviation has this key (else isAbbrev is false for every ref) */
@@ -438,6 +440,7 @@ function load(): Gazetteer {
   // countries
   const byIso = new Map<string, Cand>();
   const demonyms = new Map<string, string>();
+  const demonymFirstWords = new Set<string>();
   const enNames = countries.getNames('en', { select: 'all' });
   for (const r of rows('countries.tsv')) {
     const [code, gid, name, , lat, lon, alts, dems] = r;
@@ -462,7 +465,13 @@ function load(): Gazetteer {
       names,
     );
     byIso.set(code, cand);
-    for (const d of (dems ?? '').split('|')) if (d) demonyms.set(normName(d), code);
+    for (const d of (dems ?? '').split('|')) {
+      if (!d) continue;
+      const key = normName(d);
+      demonyms.set(key, code);
+      const sp = key.indexOf(' ');
+      if (sp > 0) demonymFirstWords.add(key.slice(0, sp));
+    }
   }
 
   // admin-1 regions
@@ -633,6 +642,7 @@ function load(): Gazetteer {
     country: (code) => byIso.get(code) ?? null,
     admin1: (code, adm) => admins.get(`${code}.${adm}`) ?? null,
     demonym: (key) => demonyms.get(key),
+    demonymStarts: (word) => demonymFirstWords.has(word),
     isAbbrev: (ref, key) => abbrevRefs(key)?.has(ref) ?? false,
     hasAbbrev: (key) => abbrevRefs(key) !== undefined,
     stats: { cities: c.n, extras: extras.length, loadMs: 0 },

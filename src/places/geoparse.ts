@@ -353,14 +353,9 @@ class Scan {
           continue;
         }
         // demonyms (one or two words) vote for the focus
-        const d2 =
-          i + 1 < s.last && cap[i + 1] === 1
-            ? g.demonym(normName(text.slice(t.start, tokens[i + 1]!.end)))
-            : undefined;
-        const d1 = g.demonym(t.norm);
-        if (d2 || d1) {
-          vote(this.votes, (d2 ?? d1)!, 0.5);
-          i += d2 ? 2 : 1;
+        const demonymWords = this.demonymAt(i, s.last);
+        if (demonymWords > 0) {
+          i += demonymWords;
           continue;
         }
         // longest gazetteer match
@@ -457,6 +452,40 @@ class Scan {
       }
     }
     return found;
+  }
+
+  /** a demonym of two words or one at token i votes for its country; returns how many words it took (0: none) */
+  demonymAt(i: number, last: number): number {
+    const { tokens, text, g, cap } = this;
+    const t = tokens[i]!;
+    if (i + 1 < last && cap[i + 1] === 1 && this.mayStartDemonym(i)) {
+      const d2 = g.demonym(normName(text.slice(t.start, tokens[i + 1]!.end)));
+      if (d2) {
+        vote(this.votes, d2, 0.5);
+        return 2;
+      }
+    }
+    const d1 = g.demonym(t.norm);
+    if (d1) {
+      vote(this.votes, d1, 0.5);
+      return 1;
+    }
+    return 0;
+  }
+
+  /**
+   * whether the two-word key from token i can be a demonym's. A plain word, a space and a word starting with
+   * an ASCII capital give a key whose first word is the plain word's lower-case form, so a word no two-word
+   * demonym starts with rules it out without building the key; any other pair is asked in full.
+   */
+  mayStartDemonym(i: number): boolean {
+    const { tokens, text, g } = this;
+    const t = tokens[i]!;
+    const after = text.charCodeAt(t.end);
+    const next = text.charCodeAt(tokens[i + 1]!.start);
+    const spaced = after === 32 || after === 10 || after === 9 || after === 13;
+    if (!spaced || next < 65 || next > 90 || !plainAt(text, t.start, t.end)) return true;
+    return g.demonymStarts(t.norm);
   }
 
   /**
