@@ -167,6 +167,11 @@ function scratch(n: number): void {
 const MAX_TOKENS = 9;
 /** words that go on a name in lower case and may end it ("Homs province", "Aleppo city") */
 const AREA_WORD = /^(state|province|city|region|governorate|oblast)$/;
+/** first words that stay with the next one in a county's own name ("New Kent County", "Black Hawk County") */
+const AREA_TWO_WORD_START =
+  /^(new|san|santa|st|saint|los|las|el|de|la|le|fort|palm|prince|black|red|green|big|little|glen|east|west|north|south|upper|lower|grand|lake|mount|mc)$/;
+/** no gazetteer refs */
+const NO_REFS: readonly number[] = [];
 /** weight of the soft state evidence (coShare) */
 const CO_W = 1.5;
 /** coherence passes: the second sees the first's choices */
@@ -244,6 +249,10 @@ class Scan {
   readonly personParts = new Set<string>();
   /** country votes; the demonyms found by find() are the first */
   readonly votes = new Map<string, number>();
+  /** longestMatch()'s answer: the match's last token (-1: none), its refs and key */
+  bestJ = -1;
+  bestRefs: readonly number[] = NO_REFS;
+  bestKey = '';
 
   constructor(readonly doc: Doc) {
     this.g = gazetteer();
@@ -333,14 +342,13 @@ class Scan {
 
   /** Steps 1 and 2: the accepted toponyms in text order (demonyms vote into this.votes on the way). */
   find(): Found[] {
-    const { doc, tokens, text, g, w, cap, wordy } = this;
+    const { doc, tokens, cap, wordy } = this;
     const found: Found[] = [];
     for (const s of doc.sentences) {
       const tc = titleCase(tokens, cap, wordy, s.first, s.last);
       const listed = this.countyList(s.first, s.last);
       let i = s.first;
       while (i < s.last) {
-        const t = tokens[i]!;
         if (!cap[i]) {
           i++;
           continue;
@@ -358,81 +366,15 @@ class Scan {
           i += demonymWords;
           continue;
         }
-        // longest gazetteer match
-        let bestJ = -1;
-        let bestRefs: readonly number[] = [];
-        let bestKey = '';
-        let j = i;
-        for (; j < s.last && j - i < MAX_TOKENS; j++) {
-          const u = tokens[j]!;
-          // a lower-case word that goes on and ends a name (asked once per token here, not twice)
-          const areaWord = cap[j] !== 1 && AREA_WORD.test(u.norm);
-          if (j > i) {
-            const attached = u.start === tokens[j - 1]!.end;
-            const ok =
-              cap[j] === 1 ||
-              (attached && /^[-'.’]$/.test(u.text)) ||
-              // (most words are ruled out by their length, read from the offsets)
-              (u.end - u.start <= w.connectorMax && w.connectors.has(u.norm) && j + 1 < s.last) ||
-              areaWord ||
-              (attached && /^[a-z]/.test(u.text) && tokens[j - 1]!.text === '-');
-            if (!ok) break;
-          }
-          // a name ends on a capitalised word, or on the dot of a short abbreviation (Ky., D.C.)
-          if (cap[j] !== 1 && !(u.text === '.' && j > i && tokens[j - 1]!.text.length <= 4) && !areaWord)
-            continue;
-          // one plain word: its key is the token's lower-case form, a string whose hash V8 already holds
-          const key =
-            j === i && plainAt(text, t.start, t.end) ? t.norm : normName(text.slice(t.start, u.end));
-          if (!key || (key === bestKey && u.text === '.')) continue; // "Homs." is "Homs" at a full stop
-          const refs = g.lookup(key);
-          if (refs.length) {
-            bestJ = j;
-            bestRefs = refs;
-            bestKey = key;
-          }
+        // "McLean County", "St. Tammany Parish": a county or parish area (or the step to its own name)
+        const areaNext = this.countyArea(i, s.last, found);
+        if (areaNext >= 0) {
+          i = areaNext;
+          continue;
         }
-        // the capitalised run from i (for County/Parish areas)
-        let runEnd = i;
-        while (runEnd + 1 < s.last && cap[runEnd + 1] === 1 && !w.suffixes.has(tokens[runEnd + 1]!.norm))
-          runEnd++;
-        const suffix = runEnd + 1 < s.last ? tokens[runEnd + 1]! : null;
-        // the area's own name is the one or two words before the suffix ("The McLean County" → McLean County;
-        // "Black Hawk County", "New Kent County" keep two)
-        if (suffix && w.suffixes.has(suffix.norm) && runEnd > i) {
-          const two = normName(text.slice(tokens[runEnd - 1]!.start, tokens[runEnd]!.end));
-          const keepTwo =
-            /^(new|san|santa|st|saint|los|las|el|de|la|le|fort|palm|prince|black|red|green|big|little|glen|east|west|north|south|upper|lower|grand|lake|mount|mc)$/.test(
-              tokens[runEnd - 1]!.norm,
-            ) || g.lookup(two).length > 0;
-          const start = keepTwo ? runEnd - 1 : runEnd;
-          if (start > i) {
-            i = start;
-            continue;
-          }
-        }
-        if (
-          suffix &&
-          w.suffixes.has(suffix.norm) &&
-          cap[runEnd + 1] === 1 &&
-          runEnd - i < 3 &&
-          !w.never.has(t.norm)
-        ) {
-          const key = normName(text.slice(t.start, suffix.end));
-          const refs = g.lookup(key);
-          if (refs.length || /^(county|parish|borough|township)$/.test(suffix.norm)) {
-            const m = this.mk(i, runEnd + 1, key, refs, !refs.length);
-            // "Lexington County, S.C.": the qualifier picks the state
-            if (refs.length && runEnd + 3 < s.last && tokens[runEnd + 2]!.text === ',') {
-              const q = this.qualifierAt(runEnd + 3, s.last);
-              if (q) [m.qualCountry, m.qualAdmin] = [q.country, q.admin];
-            }
-            m.support = true;
-            found.push(m);
-            i = runEnd + 2;
-            continue;
-          }
-        }
+        // longest gazetteer match (this.bestJ, -1 when none)
+        this.longestMatch(i, s.last);
+        const bestJ = this.bestJ;
         // "Harwinton, Conn." — a town the gazetteer does not hold (or holds only a shorter name of),
         // placed by its qualifier
         const town = this.unknownTown(i, s.first, s.last);
@@ -445,7 +387,7 @@ class Scan {
           i++;
           continue;
         }
-        const m = this.mk(i, bestJ, bestKey, bestRefs, false);
+        const m = this.mk(i, bestJ, this.bestKey, this.bestRefs, false);
         const ok = this.accept(m, tc);
         if (ok) found.push(m);
         i = ok ? bestJ + 1 : i + 1;
@@ -486,6 +428,82 @@ class Scan {
     const spaced = after === 32 || after === 10 || after === 9 || after === 13;
     if (!spaced || next < 65 || next > 90 || !plainAt(text, t.start, t.end)) return true;
     return g.demonymStarts(t.norm);
+  }
+
+  /** the longest gazetteer name starting at token i: sets bestJ (its last token, -1 when none), bestRefs and bestKey */
+  longestMatch(i: number, last: number): void {
+    const { tokens, text, g, w, cap } = this;
+    const t = tokens[i]!;
+    let bestJ = -1;
+    let bestRefs: readonly number[] = NO_REFS;
+    let bestKey = '';
+    for (let j = i; j < last && j - i < MAX_TOKENS; j++) {
+      const u = tokens[j]!;
+      // a lower-case word that goes on and ends a name (asked once per token here, not twice)
+      const areaWord = cap[j] !== 1 && AREA_WORD.test(u.norm);
+      if (j > i) {
+        const attached = u.start === tokens[j - 1]!.end;
+        const ok =
+          cap[j] === 1 ||
+          (attached && /^[-'.’]$/.test(u.text)) ||
+          // (most words are ruled out by their length, read from the offsets)
+          (u.end - u.start <= w.connectorMax && w.connectors.has(u.norm) && j + 1 < last) ||
+          areaWord ||
+          (attached && /^[a-z]/.test(u.text) && tokens[j - 1]!.text === '-');
+        if (!ok) break;
+      }
+      // a name ends on a capitalised word, or on the dot of a short abbreviation (Ky., D.C.)
+      if (cap[j] !== 1 && !(u.text === '.' && j > i && tokens[j - 1]!.text.length <= 4) && !areaWord)
+        continue;
+      // one plain word: its key is the token's lower-case form, a string whose hash V8 already holds
+      const key = j === i && plainAt(text, t.start, t.end) ? t.norm : normName(text.slice(t.start, u.end));
+      if (!key || (key === bestKey && u.text === '.')) continue; // "Homs." is "Homs" at a full stop
+      const refs = g.lookup(key);
+      if (refs.length) {
+        bestJ = j;
+        bestRefs = refs;
+        bestKey = key;
+      }
+    }
+    this.bestJ = bestJ;
+    this.bestRefs = bestRefs;
+    this.bestKey = bestKey;
+  }
+
+  /**
+   * A county or parish area starting at token i ("McLean County"): pushes it to found and returns the token
+   * after it, or returns the start of the area's own name when words before it belong to something else
+   * ("The McLean County" goes on at McLean); -1 when there is no area here.
+   */
+  countyArea(i: number, last: number, found: Found[]): number {
+    const { tokens, text, g, w, cap } = this;
+    const t = tokens[i]!;
+    // the capitalised run from i
+    let runEnd = i;
+    while (runEnd + 1 < last && cap[runEnd + 1] === 1 && !w.suffixes.has(tokens[runEnd + 1]!.norm)) runEnd++;
+    const suffix = runEnd + 1 < last ? tokens[runEnd + 1]! : null;
+    if (!suffix || !w.suffixes.has(suffix.norm)) return -1;
+    // the area's own name is the one or two words before the suffix ("The McLean County" → McLean County;
+    // "Black Hawk County", "New Kent County" keep two)
+    if (runEnd > i) {
+      const two = normName(text.slice(tokens[runEnd - 1]!.start, tokens[runEnd]!.end));
+      const keepTwo = AREA_TWO_WORD_START.test(tokens[runEnd - 1]!.norm) || g.lookup(two).length > 0;
+      const start = keepTwo ? runEnd - 1 : runEnd;
+      if (start > i) return start;
+    }
+    if (cap[runEnd + 1] !== 1 || runEnd - i >= 3 || w.never.has(t.norm)) return -1;
+    const key = normName(text.slice(t.start, suffix.end));
+    const refs = g.lookup(key);
+    if (!refs.length && !/^(county|parish|borough|township)$/.test(suffix.norm)) return -1;
+    const m = this.mk(i, runEnd + 1, key, refs, !refs.length);
+    // "Lexington County, S.C.": the qualifier picks the state
+    if (refs.length && runEnd + 3 < last && tokens[runEnd + 2]!.text === ',') {
+      const q = this.qualifierAt(runEnd + 3, last);
+      if (q) [m.qualCountry, m.qualAdmin] = [q.country, q.admin];
+    }
+    m.support = true;
+    found.push(m);
+    return runEnd + 2;
   }
 
   /**
