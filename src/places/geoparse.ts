@@ -570,9 +570,76 @@ class Scan {
     };
   }
 
+  /** the entity layer's veto: a person's name is never a place; a city inside an organisation's only at its start */
+  entityVeto(m: Found): boolean {
+    const { g, ent, entStart, entEnd } = this;
+    for (let k = m.first; k <= m.last; k++) {
+      if (ent[k] !== 1 && ent[k] !== 3) continue;
+      const longer = entStart[k]! < m.first || entEnd[k]! > m.last + 1;
+      const cityOnly = candsOf(g, m.refs).every((c) => c.kind === 'city');
+      const covers = entStart[k]! <= m.first && entEnd[k]! >= m.last + 1;
+      // a person's name is never a place; a city inside an organisation's name counts only at its start
+      // ("Gainesville Police Department" names where; "Bank of England" names whom — but a country or
+      // region inside it still counts)
+      if (ent[k] === 1 && covers && (longer || cityOnly)) return true;
+      if (ent[k] === 3 && longer && cityOnly && entStart[k]! < m.first) return true;
+    }
+    return false;
+  }
+
+  /** part of a longer proper name, after a title, or a given name before a surname: not a place */
+  neighbourVeto(m: Found, prevTok: Token | null, nextTok: Token | null, sentStart: boolean): boolean {
+    const { tokens, g, w, cap, wordy, personParts } = this;
+    if (
+      prevTok &&
+      !sentStart &&
+      cap[m.first - 1] === 1 &&
+      prevTok.start !== tokens[m.first]!.start &&
+      !w.prefixes.has(prevTok.norm) &&
+      !g.lookup(prevTok.norm).length &&
+      wordy[m.first - 1] === 1
+    )
+      return true;
+    if (
+      prevTok &&
+      /^(mr|mrs|ms|dr|st|sen|rep|gov|gen|lt|col|capt|sgt|president|sir|lord|lady)\.?$/i.test(prevTok.text)
+    )
+      return true;
+    // a place name before other capitalised words names an organisation's or facility's seat
+    // ("Gainesville Police", "Ohio Department of Development") and counts; before a surname it is a
+    // given name ("Jordan Henderson", "Paris Hilton")
+    return (
+      nextTok !== null &&
+      cap[m.last + 1] === 1 &&
+      wordy[m.last + 1] === 1 &&
+      (w.given.has(m.key) || personParts.has(nextTok.norm)) &&
+      !w.roles.has(nextTok.norm) &&
+      !w.suffixes.has(nextTok.norm)
+    );
+  }
+
+  /** support words before the name: in/at/near/from ..., "the town of", "downtown" */
+  supportBefore(m: Found, sentFirst: number): void {
+    const { tokens, w } = this;
+    for (let k = m.first - 1, n = 0; k >= sentFirst && n < 3; k--, n++) {
+      const p = tokens[k]!;
+      if (w.locative.has(p.norm) && n <= 1) m.locative = true;
+      if (w.support.has(p.norm)) {
+        m.support = true;
+        break;
+      }
+      if (
+        !/^(the|central|northern|southern|eastern|western|city|town|of|downtown|besieged|rebel|restive|nearby)$/.test(
+          p.norm,
+        )
+      )
+        break;
+    }
+  }
+
   /** evidence and vetoes; fills support/locative/qualifier; false = not a place */
   accept(m: Found, tc: boolean): boolean {
-    const { doc, tokens, text, g, w, cap, wordy, ent, entStart, entEnd, personParts } = this;
+    const { doc, tokens, text, g, w, cap, ent, personParts } = this;
     const first = tokens[m.first]!;
     const sent = doc.sentences[first.sent]!;
     const single = m.first === m.last;
@@ -586,19 +653,7 @@ class Scan {
     const afterComma = prevTok?.text === ',';
     if (/^[A-Z][a-z]*\.$/.test(written) && !afterComma) return false;
     if (/^[A-Z]{2}$/.test(written) && written !== 'US' && written !== 'UK' && !afterComma) return false;
-    // entity layer vetoes
-    for (let k = m.first; k <= m.last; k++) {
-      if (ent[k] !== 1 && ent[k] !== 3) continue;
-      const longer = entStart[k]! < m.first || entEnd[k]! > m.last + 1;
-      const e = { type: ent[k] === 1 ? 'PERSON' : 'ORG' };
-      const cityOnly = candsOf(g, m.refs).every((c) => c.kind === 'city');
-      const covers = entStart[k]! <= m.first && entEnd[k]! >= m.last + 1;
-      // a person's name is never a place; a city inside an organisation's name counts only at its start
-      // ("Gainesville Police Department" names where; "Bank of England" names whom — but a country or
-      // region inside it still counts)
-      if (e?.type === 'PERSON' && covers && (longer || cityOnly)) return false;
-      if (e?.type === 'ORG' && longer && cityOnly && entStart[k]! < m.first) return false;
-    }
+    if (this.entityVeto(m)) return false;
     const kinds = candsOf(g, m.refs).map((c) => c.kind);
     const strongKind =
       kinds.some((k) => k !== 'city') || m.refs.some((r) => r >= 0 && isAliasRef(g, r, m.key));
@@ -617,55 +672,14 @@ class Scan {
     const qualified = m.qualCountry !== null || m.qualAdmin !== null;
     // neighbours: part of a longer proper name?
     const sentStart = m.first === sent.first || (prevTok !== null && /^["“‘'(:\-—–]$/.test(prevTok.text));
-    if (!tc && !qualified && ent[m.first] !== 2) {
-      if (
-        prevTok &&
-        !sentStart &&
-        cap[m.first - 1] === 1 &&
-        prevTok.start !== first.start &&
-        !w.prefixes.has(prevTok.norm) &&
-        !g.lookup(prevTok.norm).length &&
-        wordy[m.first - 1] === 1
-      )
-        return false;
-      if (
-        prevTok &&
-        /^(mr|mrs|ms|dr|st|sen|rep|gov|gen|lt|col|capt|sgt|president|sir|lord|lady)\.?$/i.test(prevTok.text)
-      )
-        return false;
-      // a place name before other capitalised words names an organisation's or facility's seat
-      // ("Gainesville Police", "Ohio Department of Development") and counts; before a surname it is a
-      // given name ("Jordan Henderson", "Paris Hilton")
-      if (
-        nextTok &&
-        cap[m.last + 1] === 1 &&
-        wordy[m.last + 1] === 1 &&
-        (w.given.has(m.key) || personParts.has(nextTok.norm)) &&
-        !w.roles.has(nextTok.norm) &&
-        !w.suffixes.has(nextTok.norm)
-      )
-        return false;
-    }
+    if (!tc && !qualified && ent[m.first] !== 2 && this.neighbourVeto(m, prevTok, nextTok, sentStart))
+      return false;
     // possessive person names: "Jordan's coach" is fine; nothing to do
     // sentence-initial common words: wink tags them as non-proper nouns
     if (sentStart && single && !qualified && !strongKind && !/^(PROPN|NOUN|X)$/.test(first.pos)) return false;
     // a street named after a place is not that place ("Hungerford St.", "Madison Avenue")
     if (nextTok && cap[m.last + 1] === 1 && w.streets.has(nextTok.norm)) return false;
-    // support words before: in/at/near/from ..., "the town of", "downtown"
-    for (let k = m.first - 1, n = 0; k >= sent.first && n < 3; k--, n++) {
-      const p = tokens[k]!;
-      if (w.locative.has(p.norm) && n <= 1) m.locative = true;
-      if (w.support.has(p.norm)) {
-        m.support = true;
-        break;
-      }
-      if (
-        !/^(the|central|northern|southern|eastern|western|city|town|of|downtown|besieged|rebel|restive|nearby)$/.test(
-          p.norm,
-        )
-      )
-        break;
-    }
+    this.supportBefore(m, sent.first);
     if (afterComma) m.support = m.support || m.refs.some((r) => g.cand(r).kind !== 'city');
     if (m.qualCountry || m.qualAdmin) m.support = true;
     if (nextTok && /^-?based$/.test(nextTok.norm)) m.support = true;
