@@ -333,11 +333,15 @@ class Scan {
         personParts.add(last.norm);
       }
     }
-    if (doc.entities.length) {
-      for (const e of doc.entities)
-        if (e.type === 'PERSON')
-          for (const part of e.text.split(/\s+/).slice(1)) personParts.add(part.toLowerCase());
-    }
+    if (doc.entities.length) this.entitySurnames();
+  }
+
+  /** the words after the first of each person the entity layer names */
+  private entitySurnames(): void {
+    const { doc, personParts } = this;
+    for (const e of doc.entities)
+      if (e.type === 'PERSON')
+        for (const part of e.text.split(/\s+/).slice(1)) personParts.add(part.toLowerCase());
   }
 
   /** Steps 1 and 2: the accepted toponyms in text order (demonyms vote into this.votes on the way). */
