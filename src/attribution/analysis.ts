@@ -4,7 +4,7 @@
 import type { Certainty, Quote, Span } from '../result.js';
 import type { ActorMention, Doc, Token } from '../text/doc.js';
 import { FLAG_CUE, FLAG_SPEECH, lexicon, SAID_FORMS, tokenFlags } from './lexicon.js';
-import type { Frame } from './lexicon.js';
+import type { Frame, SourceCue } from './lexicon.js';
 import { quoteSpans } from './marks.js';
 import type { RawQuote } from './marks.js';
 import { isPronoun, isQuoteMark, mentionIndex, npLeft, npName, npRight, npUntilComma } from './phrases.js';
@@ -78,106 +78,28 @@ const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'there']
 const NOT_IN_GAP = new Set(['VERB', 'AUX', 'PUNCT', 'SCONJ', 'CCONJ']);
 
 function analyse(doc: Doc): Analysis {
-  const lex = lexicon();
-  const t = doc.tokens;
   const mentions = mentionIndex(doc);
-  const flags = tokenFlags(t);
+  const flags = tokenFlags(doc.tokens);
   const raw = quoteSpans(doc.text, doc.paragraphs);
-  const inQuote = new Uint8Array(t.length);
-  for (const q of raw) {
-    const endOff = q.close >= 0 ? q.close + 1 : q.end;
-    // the tokens from the opening mark to the last one starting before endOff (binary searches, not a walk)
-    let b = doc.tokenAt(endOff);
-    if (b < t.length && t[b]!.start < endOff) b++;
-    inQuote.fill(1, doc.tokenAt(q.open), b);
-  }
-
+  const inQuote = quoteTokens(doc, raw);
+  const an: Analysis = {
+    mentions,
+    flags,
+    raw,
+    inQuote,
+    reports: [],
+    bySent: new Map(),
+    hedges: [],
+    hedgesBySent: new Map(),
+    quotes: [],
+  };
   // reporting clauses and hedges, sentence by sentence, outside quotes
-  const reports: Report[] = [];
-  const hedges: Hedge[] = [];
-  for (let s = 0; s < doc.sentences.length; s++) {
-    const { first, last } = doc.sentences[s]!;
-    for (let k = first; k < last; k++) {
-      if (inQuote[k]) continue;
-      const cue = flags[k]! & FLAG_CUE ? lex.sourceCues.at(t, k, last) : null;
-      if (cue) {
-        const { role, certainty } = cue.value;
-        const end = k + cue.length;
-        if (role === 'hedge') hedges.push({ first: k, last: end, sent: s, certainty });
-        else {
-          const np = npUntilComma(doc, mentions, end, last);
-          if (np)
-            reports.push({
-              bare: false,
-              verb: k,
-              verbEnd: end,
-              frame: role === 'source' ? 'according' : 'via',
-              certainty,
-              subj: np,
-              inverted: true,
-              addr: null,
-              sent: s,
-              scope: { start: doc.sentences[s]!.start, end: doc.sentences[s]!.end },
-              used: false,
-            });
-        }
-        k = role === 'hedge' ? end - 1 : Math.max(end, reports[reports.length - 1]?.subj?.last ?? end) - 1;
-        continue;
-      }
-      // a VERB or a said-form with a speech-verb lemma (the lookups are done once, in tokenFlags)
-      if (!(flags[k]! & FLAG_SPEECH)) continue;
-      const tok = t[k]!;
-      // "add-ons", "say-so": part of a hyphenated word
-      if (glued(tok, t[k + 1]) && t[k + 1]!.text === '-') continue;
-      if (k > 0 && glued(t[k - 1], tok) && t[k - 1]!.text === '-') continue;
-      const sv = lex.speechVerbs.get(tok.lemma) ?? lex.speechVerbs.get(SAID_FORMS.get(tok.norm) ?? '');
-      if (!sv) continue;
-      const prev = t[k - 1];
-      if (prev && (prev.norm === 'the' || (BE.has(prev.norm) && sv.frame !== 'quote'))) continue; // "the said", passive "is said to"
-      let subj = npLeft(doc, mentions, k, first);
-      // "X defended the move, saying ...": the speaker is the subject of the main verb
-      if (subj && tok.norm.endsWith('ing') && subj.first - 1 >= first) {
-        let v = subj.first - 1;
-        if (t[v]!.text === ',' && v - 1 >= first) v--;
-        if (t[v]!.pos === 'VERB') subj = npLeft(doc, mentions, v, first) ?? subj;
-      }
-      let inverted = false;
-      if (subj && inQuote[subj.first]) subj = null;
-      if (!subj) {
-        // "The EC says ... but said it would": the subject of the previous verb of the sentence
-        let b = k - 1;
-        while (b >= first && (t[b]!.pos === 'ADV' || t[b]!.pos === 'AUX')) b--;
-        const prev = reports[reports.length - 1];
-        if (b >= first && t[b]!.pos === 'CCONJ' && prev && prev.sent === s && prev.subj && !prev.inverted)
-          subj = prev.subj;
-      }
-      if (!subj) {
-        subj = npRight(doc, mentions, k + 1, last);
-        inverted = !!subj;
-      }
-      let addr: NP | null = null;
-      if (!inverted && (sv.frame === 'tell' || sv.frame === 'quote'))
-        addr = npRight(doc, mentions, k + 1, last);
-      reports.push({
-        bare: sv.bare,
-        verb: k,
-        verbEnd: k + 1,
-        frame: sv.frame,
-        certainty: sv.certainty,
-        subj,
-        inverted,
-        addr,
-        sent: s,
-        scope: null,
-        used: false,
-      });
-    }
-  }
-  const bySent = group(reports, (r) => r.sent);
-  const hedgesBySent = group(hedges, (h) => h.sent);
-  const an: Analysis = { mentions, flags, raw, inQuote, reports, bySent, hedges, hedgesBySent, quotes: [] };
-  const quotes = raw.map((q) => linkQuote(doc, an, q));
-  for (const r of reports)
+  for (let s = 0; s < doc.sentences.length; s++) findReports(doc, an, s);
+  an.bySent = group(an.reports, (r) => r.sent);
+  an.hedgesBySent = group(an.hedges, (h) => h.sent);
+  const quotes: QuoteX[] = [];
+  for (const q of raw) quotes.push(linkQuote(doc, an, q));
+  for (const r of an.reports)
     if (!r.used) {
       const q = indirect(doc, an, r);
       if (q) quotes.push(q);
@@ -186,6 +108,122 @@ function analyse(doc: Doc): Analysis {
   resolveSpeakers(doc, quotes);
   an.quotes = quotes;
   return an;
+}
+
+/** 1 for the tokens from each opening mark to the last one starting before the quote's end. */
+function quoteTokens(doc: Doc, raw: RawQuote[]): Uint8Array {
+  const t = doc.tokens;
+  const inQuote = new Uint8Array(t.length);
+  for (const q of raw) {
+    const endOff = q.close >= 0 ? q.close + 1 : q.end;
+    // binary searches, not a walk
+    let b = doc.tokenAt(endOff);
+    if (b < t.length && t[b]!.start < endOff) b++;
+    inQuote.fill(1, doc.tokenAt(q.open), b);
+  }
+  return inQuote;
+}
+
+/** The reports and hedges of sentence s, in token order. */
+function findReports(doc: Doc, an: Analysis, s: number): void {
+  const lex = lexicon();
+  const { first, last } = doc.sentences[s]!;
+  const flags = an.flags;
+  const inQuote = an.inQuote;
+  for (let k = first; k < last; k++) {
+    if (inQuote[k]) continue;
+    const f = flags[k]!;
+    const cue = f & FLAG_CUE ? lex.sourceCues.at(doc.tokens, k, last) : null;
+    if (cue) {
+      k = addCue(doc, an, s, k, k + cue.length, cue.value) - 1;
+      continue;
+    }
+    // a VERB or a said-form with a speech-verb lemma (the lookups are done once, in tokenFlags)
+    if (f & FLAG_SPEECH) addSpeechVerb(doc, an, s, k);
+  }
+}
+
+/** A hedge or an "according to X" at [k, end); returns the token to go on from. */
+function addCue(doc: Doc, an: Analysis, s: number, k: number, end: number, cue: SourceCue): number {
+  const { role, certainty } = cue;
+  if (role === 'hedge') {
+    an.hedges.push({ first: k, last: end, sent: s, certainty });
+    return end;
+  }
+  const sent = doc.sentences[s]!;
+  const np = npUntilComma(doc, an.mentions, end, sent.last);
+  if (np)
+    an.reports.push({
+      bare: false,
+      verb: k,
+      verbEnd: end,
+      frame: role === 'source' ? 'according' : 'via',
+      certainty,
+      subj: np,
+      inverted: true,
+      addr: null,
+      sent: s,
+      scope: { start: sent.start, end: sent.end },
+      used: false,
+    });
+  return Math.max(end, an.reports[an.reports.length - 1]?.subj?.last ?? end);
+}
+
+/** "X said", "said X", "X told Y": a report at the speech verb k, when it is one. */
+function addSpeechVerb(doc: Doc, an: Analysis, s: number, k: number): void {
+  const t = doc.tokens;
+  const tok = t[k]!;
+  // "add-ons", "say-so": part of a hyphenated word
+  if (glued(tok, t[k + 1]) && t[k + 1]!.text === '-') return;
+  if (k > 0 && glued(t[k - 1], tok) && t[k - 1]!.text === '-') return;
+  const lex = lexicon();
+  const sv = lex.speechVerbs.get(tok.lemma) ?? lex.speechVerbs.get(SAID_FORMS.get(tok.norm) ?? '');
+  if (!sv) return;
+  const prev = t[k - 1];
+  if (prev && (prev.norm === 'the' || (BE.has(prev.norm) && sv.frame !== 'quote'))) return; // "the said", passive "is said to"
+  const { first, last } = doc.sentences[s]!;
+  const mentions = an.mentions;
+  let subj = npLeft(doc, mentions, k, first);
+  // "X defended the move, saying ...": the speaker is the subject of the main verb
+  if (subj && tok.norm.endsWith('ing') && subj.first - 1 >= first) {
+    let v = subj.first - 1;
+    if (t[v]!.text === ',' && v - 1 >= first) v--;
+    if (t[v]!.pos === 'VERB') subj = npLeft(doc, mentions, v, first) ?? subj;
+  }
+  let inverted = false;
+  if (subj && an.inQuote[subj.first]) subj = null;
+  if (!subj) subj = sharedSubject(doc, an, s, k);
+  if (!subj) {
+    subj = npRight(doc, mentions, k + 1, last);
+    inverted = !!subj;
+  }
+  let addr: NP | null = null;
+  if (!inverted && (sv.frame === 'tell' || sv.frame === 'quote')) addr = npRight(doc, mentions, k + 1, last);
+  an.reports.push({
+    bare: sv.bare,
+    verb: k,
+    verbEnd: k + 1,
+    frame: sv.frame,
+    certainty: sv.certainty,
+    subj,
+    inverted,
+    addr,
+    sent: s,
+    scope: null,
+    used: false,
+  });
+}
+
+/** "The EC says ... but said it would": the subject of the previous verb of the sentence. */
+function sharedSubject(doc: Doc, an: Analysis, s: number, k: number): NP | null {
+  const t = doc.tokens;
+  const first = doc.sentences[s]!.first;
+  let b = k - 1;
+  while (b >= first && (t[b]!.pos === 'ADV' || t[b]!.pos === 'AUX')) b--;
+  const prev = an.reports[an.reports.length - 1];
+  if (b >= first && t[b]!.pos === 'CCONJ' && prev && prev.sent === s && prev.subj && !prev.inverted)
+    return prev.subj;
+  return null;
 }
 
 function group<T>(xs: T[], key: (x: T) => number): Map<number, T[]> {
@@ -217,8 +255,52 @@ function blankQuote(doc: Doc, span: Span, kind: Quote['kind']): QuoteX {
   };
 }
 
-function linkQuote(doc: Doc, an: Analysis, q: RawQuote): QuoteX {
+/** Display words near a quote: a banner "reads" it. */
+function hasDisplayNounAndVerb(t: Token[], lo: number, hi: number): boolean {
   const lex = lexicon();
+  let noun = false;
+  let verb = false;
+  for (let k = Math.max(0, lo); k < hi && k < t.length; k++) {
+    if (lex.displayNouns.has(t[k]!.norm)) noun = true;
+    if (lex.displayVerbs.has(t[k]!.lemma)) verb = true;
+  }
+  return noun && verb;
+}
+
+/** A display noun right before the opening mark, past colons and commas. */
+function displayNounBefore(t: Token[], openTok: number, bLo: number): boolean {
+  let k = openTok - 1;
+  while (k >= bLo && (t[k]!.text === ':' || t[k]!.text === ',')) k--;
+  return k >= bLo && lexicon().displayNouns.has(t[k]!.norm);
+}
+
+/** Index of the first report whose verb is at or after token k (reports are in token order). */
+function firstReportFrom(reports: Report[], k: number): number {
+  let lo = 0;
+  let hi = reports.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (reports[mid]!.verb < k) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The speech verb after a quote, in [aLo, aHi): ”, Mr X said / ”, said Mr X. */
+function reportAfter(t: Token[], reports: Report[], aLo: number, aHi: number): Report | null {
+  for (let i = firstReportFrom(reports, aLo); i < reports.length; i++) {
+    const r = reports[i]!;
+    if (r.verb >= aHi) break;
+    if (r.frame === 'according' || r.frame === 'via') continue;
+    // only a name and commas between the mark and the verb
+    const gap = r.subj && !r.inverted ? r.subj.first : r.verb;
+    for (let k = aLo; k < gap; k++) if (NOT_IN_GAP.has(t[k]!.pos) && t[k]!.text !== ',') return null;
+    return r;
+  }
+  return null;
+}
+
+function linkQuote(doc: Doc, an: Analysis, q: RawQuote): QuoteX {
   const t = doc.tokens;
   const text = doc.text;
   const openTok = doc.tokenAt(q.open);
@@ -252,26 +334,12 @@ function linkQuote(doc: Doc, an: Analysis, q: RawQuote): QuoteX {
   const prevTok = openTok > bLo ? t[openTok - 1] : undefined;
   const startsSentence = openTok === bLo || q.open === para.start || !prevTok || END_PUNCT.has(prevTok.text);
 
-  // display text: a banner "reads" it
-  const near = (lo: number, hi: number): { noun: boolean; verb: boolean } => {
-    let noun = false;
-    let verb = false;
-    for (let k = Math.max(0, lo); k < hi && k < t.length; k++) {
-      if (lex.displayNouns.has(t[k]!.norm)) noun = true;
-      if (lex.displayVerbs.has(t[k]!.lemma)) verb = true;
-    }
-    return { noun, verb };
-  };
-  const after =
-    afterOk || (q.close >= 0 && aHi > aLo) ? near(aLo, Math.min(aHi, aLo + 4)) : { noun: false, verb: false };
-  const before = near(Math.max(bLo, openTok - 4), openTok);
-  const nounRightBefore = (() => {
-    let k = openTok - 1;
-    while (k >= bLo && (t[k]!.text === ':' || t[k]!.text === ',')) k--;
-    return k >= bLo && lex.displayNouns.has(t[k]!.norm);
-  })();
   const span = { start: q.start, end: q.end };
-  if ((after.noun && after.verb) || (before.noun && before.verb) || nounRightBefore) {
+  if (
+    ((afterOk || (q.close >= 0 && aHi > aLo)) && hasDisplayNounAndVerb(t, aLo, Math.min(aHi, aLo + 4))) ||
+    hasDisplayNounAndVerb(t, Math.max(bLo, openTok - 4), openTok) ||
+    displayNounBefore(t, openTok, bLo)
+  ) {
     return blankQuote(doc, span, 'display');
   }
 
@@ -284,25 +352,15 @@ function linkQuote(doc: Doc, an: Analysis, q: RawQuote): QuoteX {
       lexicon().speechVerbs.has(prevTok?.lemma ?? ''));
   const quote = blankQuote(doc, span, direct ? 'direct' : 'partial');
 
-  // 1. the speech verb after the quote: ”, Mr X said / ”, said Mr X
-  let report: Report | null = null;
-  if (afterOk) {
-    for (const r of an.reports) {
-      if (r.verb < aLo || r.verb >= aHi || r.frame === 'according' || r.frame === 'via') continue;
-      // only a name and commas between the mark and the verb
-      const gap = r.subj && !r.inverted ? r.subj.first : r.verb;
-      let clean = true;
-      for (let k = aLo; k < gap; k++) if (NOT_IN_GAP.has(t[k]!.pos) && t[k]!.text !== ',') clean = false;
-      if (clean) report = r;
-      break;
-    }
-  }
+  // 1. the speech verb after the quote
+  let report: Report | null = afterOk ? reportAfter(t, an.reports, aLo, aHi) : null;
   // 2. the speech verb before it: Mr X said: “ / Mr X told Y: “ / according to X, “
   let via: string | null = null;
   if (!report) {
-    for (let i = an.reports.length - 1; i >= 0; i--) {
+    // the reports with their verb in [bLo, openTok), last first
+    for (let i = firstReportFrom(an.reports, openTok) - 1; i >= 0; i--) {
       const r = an.reports[i]!;
-      if (r.verb >= openTok || r.verb < bLo) continue;
+      if (r.verb < bLo) break;
       if (r.frame === 'via') {
         if (r.subj) via = npName(doc, r.subj);
         continue;
