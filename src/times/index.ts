@@ -113,89 +113,138 @@ export function useDateline(doc: Doc, e: Engine = engine()): string | null {
   return null;
 }
 
+/** A candidate expression of a sentence: token and character span, and how to resolve it. */
+interface Found {
+  start: number;
+  end: number;
+  firstTok: number;
+  lastTok: number;
+  resolve: (c: Ctx) => Resolved | null;
+}
+
+/** The resolution context of one expression; the clause tense is read once, when a rule asks for it. */
+class ExpressionCtx implements Ctx {
+  private clauseTense: Tense | undefined = undefined;
+  constructor(
+    private readonly doc: Doc,
+    private readonly lex: Lexicon,
+    private readonly found: Found,
+    readonly dct: Ymd | null,
+    readonly prev: string | null,
+    readonly before: string,
+    readonly possessive: boolean,
+  ) {}
+
+  tense(): Tense {
+    if (this.clauseTense === undefined)
+      this.clauseTense = clauseTense(this.doc, this.found.firstTok, this.found.lastTok, this.lex);
+    return this.clauseTense;
+  }
+}
+
 /** Every temporal expression of the doc, in text order. */
 export function findTimes(doc: Doc, e: Engine = engine()): Time[] {
   const dct = parseYmd(doc.meta.published);
   const out: Time[] = [];
-  const tokens = doc.tokens;
-  const gate = e.gate;
   let prev: string | null = null;
   for (const s of doc.sentences) {
-    let trigger = false;
-    let clock = false;
-    for (let k = s.first; k < s.last; k++) {
-      const n = tokens[k]!.norm;
-      if (trigger && clock) break;
-      const bits = gate.get(n) ?? 0;
-      if (!trigger && bits & GATE_HEAD) {
-        // the modal "may" and the verb "march" are no months
-        trigger = (n !== 'may' && n !== 'march') || tokens[k]!.text.charCodeAt(0) < 97;
-      }
-      const c = n.charCodeAt(0);
-      // digits, "'90s", "mid-1990s", clock words: the slower checks
-      if ((c >= 48 && c <= 57) || c === 39) {
-        if (!trigger && isNumericHead(n)) trigger = true;
-        if (!clock && isClockToken(doc, k)) clock = true;
-      } else if (bits & GATE_CLOCK) {
-        if (!clock && isClockToken(doc, k)) clock = true;
-      } else if (c === 109 && !trigger && n.startsWith('mid-')) trigger = true;
-    }
-    if (!trigger && !clock) continue;
-    const w = Words.of(doc, s.first, s.last);
-    const found: {
-      start: number;
-      end: number;
-      firstTok: number;
-      lastTok: number;
-      resolve: (c: Ctx) => Resolved | null;
-    }[] = [];
-    for (const c of e.grammar.parse(w)) {
-      const firstTok = w.tok[c.first]!;
-      const lastTok = w.tok[c.last - 1]! + 1;
-      found.push({
-        start: tokens[firstTok]!.start,
-        end: tokens[lastTok - 1]!.end,
-        firstTok,
-        lastTok,
-        resolve: c.resolve,
-      });
-    }
-    if (clock) {
-      for (const h of clockTimes(doc, s.start, s.end, dct)) {
-        // a clock time replaces the grammar's expressions it covers, and is dropped when it only overlaps them
-        const over = found.filter((f) => f.start < h.end && h.start < f.end);
-        if (over.some((f) => f.start < h.start || f.end > h.end)) continue;
-        for (const f of over) found.splice(found.indexOf(f), 1);
-        const firstTok = doc.tokenAt(h.start);
-        const lastTok = Math.max(firstTok + 1, doc.tokenAt(h.end - 1) + 1);
-        found.push({ start: h.start, end: h.end, firstTok, lastTok, resolve: h.resolve });
-      }
-      found.sort((a, b) => a.start - b.start);
-    }
+    const gate = sentenceGate(doc, e.gate, s.first, s.last);
+    if (gate === 0) continue;
+    const found = grammarExpressions(doc, e.grammar, s.first, s.last);
+    if (gate & GATE_CLOCK) addClockTimes(doc, found, s.start, s.end, dct);
     for (const f of found) {
-      let tense: Tense | undefined;
-      const ctx: Ctx = {
-        dct,
-        prev,
-        before: f.firstTok > s.first ? tokens[f.firstTok - 1]!.norm : '',
-        possessive: tokens[f.lastTok]?.norm === "'s" && f.lastTok < s.last,
-        tense: () => (tense === undefined ? (tense = clauseTense(doc, f.firstTok, f.lastTok, e.lex)) : tense),
-      };
-      const r = f.resolve(ctx);
-      if (!r) continue;
-      const time: Time = {
-        start: f.start,
-        end: f.end,
-        text: doc.text.slice(f.start, f.end),
-        value: r.value,
-        type: r.type,
-      };
-      if (r.mod) time.mod = r.mod;
-      out.push(time);
-      if (r.type === 'DATE' && isCalendarValue(r.value) && !r.anchored) prev = r.value;
+      const time = resolveExpression(doc, e.lex, f, s.first, s.last, dct, prev);
+      if (!time) continue;
+      out.push(time.time);
+      if (time.prev) prev = time.prev;
     }
   }
   return out;
+}
+
+/** GATE_HEAD when the tokens [first, last) hold a word that can start an expression, GATE_CLOCK for a clock time. */
+function sentenceGate(doc: Doc, gate: Map<string, number>, first: number, last: number): number {
+  const tokens = doc.tokens;
+  let trigger = false;
+  let clock = false;
+  for (let k = first; k < last; k++) {
+    const n = tokens[k]!.norm;
+    if (trigger && clock) break;
+    const bits = gate.get(n) ?? 0;
+    if (!trigger && bits & GATE_HEAD) {
+      // the modal "may" and the verb "march" are no months
+      trigger = (n !== 'may' && n !== 'march') || tokens[k]!.text.charCodeAt(0) < 97;
+    }
+    const c = n.charCodeAt(0);
+    // digits, "'90s", "mid-1990s", clock words: the slower checks
+    if ((c >= 48 && c <= 57) || c === 39) {
+      if (!trigger && isNumericHead(n)) trigger = true;
+      if (!clock && isClockToken(doc, k)) clock = true;
+    } else if (bits & GATE_CLOCK) {
+      if (!clock && isClockToken(doc, k)) clock = true;
+    } else if (c === 109 && !trigger && n.startsWith('mid-')) trigger = true;
+  }
+  return (trigger ? GATE_HEAD : 0) | (clock ? GATE_CLOCK : 0);
+}
+
+/** The grammar's expressions of the tokens [first, last). */
+function grammarExpressions(doc: Doc, grammar: Grammar, first: number, last: number): Found[] {
+  const tokens = doc.tokens;
+  const w = Words.of(doc, first, last);
+  const found: Found[] = [];
+  for (const c of grammar.parse(w)) {
+    const firstTok = w.tok[c.first]!;
+    const lastTok = w.tok[c.last - 1]! + 1;
+    found.push({
+      start: tokens[firstTok]!.start,
+      end: tokens[lastTok - 1]!.end,
+      firstTok,
+      lastTok,
+      resolve: c.resolve,
+    });
+  }
+  return found;
+}
+
+/** Adds the clock times of the sentence [start, end) to found, which stays in text order. */
+function addClockTimes(doc: Doc, found: Found[], start: number, end: number, dct: Ymd | null): void {
+  for (const h of clockTimes(doc, start, end, dct)) {
+    // a clock time replaces the grammar's expressions it covers, and is dropped when it only overlaps them
+    const over = found.filter((f) => f.start < h.end && h.start < f.end);
+    if (over.some((f) => f.start < h.start || f.end > h.end)) continue;
+    for (const f of over) found.splice(found.indexOf(f), 1);
+    const firstTok = doc.tokenAt(h.start);
+    const lastTok = Math.max(firstTok + 1, doc.tokenAt(h.end - 1) + 1);
+    found.push({ start: h.start, end: h.end, firstTok, lastTok, resolve: h.resolve });
+  }
+  found.sort((a, b) => a.start - b.start);
+}
+
+/** The Time of one expression of the sentence [first, last), and the calendar value later ones anchor on. */
+function resolveExpression(
+  doc: Doc,
+  lex: Lexicon,
+  f: Found,
+  first: number,
+  last: number,
+  dct: Ymd | null,
+  prev: string | null,
+): { time: Time; prev: string | null } | null {
+  const tokens = doc.tokens;
+  const before = f.firstTok > first ? tokens[f.firstTok - 1]!.norm : '';
+  const possessive = tokens[f.lastTok]?.norm === "'s" && f.lastTok < last;
+  const r = f.resolve(new ExpressionCtx(doc, lex, f, dct, prev, before, possessive));
+  if (!r) return null;
+  const time: Time = {
+    start: f.start,
+    end: f.end,
+    text: doc.text.slice(f.start, f.end),
+    value: r.value,
+    type: r.type,
+  };
+  if (r.mod) time.mod = r.mod;
+  const anchor = r.type === 'DATE' && isCalendarValue(r.value) && !r.anchored ? r.value : null;
+  return { time, prev: anchor };
 }
 
 // ---- event dating --------------------------------------------------------------------------------
