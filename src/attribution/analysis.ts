@@ -355,23 +355,7 @@ function linkQuote(doc: Doc, an: Analysis, q: RawQuote): QuoteX {
   // 1. the speech verb after the quote
   let report: Report | null = afterOk ? reportAfter(t, an.reports, aLo, aHi) : null;
   // 2. the speech verb before it: Mr X said: “ / Mr X told Y: “ / according to X, “
-  let via: string | null = null;
-  if (!report) {
-    // the reports with their verb in [bLo, openTok), last first
-    for (let i = firstReportFrom(an.reports, openTok) - 1; i >= 0; i--) {
-      const r = an.reports[i]!;
-      if (r.verb < bLo) break;
-      if (r.frame === 'via') {
-        if (r.subj) via = npName(doc, r.subj);
-        continue;
-      }
-      if (!report) {
-        report = r;
-        continue;
-      }
-      if (r.frame === 'according' && r.subj && report.frame !== 'according') via = npName(doc, r.subj);
-    }
-  }
+  if (!report) report = reportBefore(doc, an.reports, bLo, openTok, quote);
   // 3. a partial quote takes any speech verb of its sentence
   if (!report && quote.kind === 'partial') {
     for (const r of an.bySent.get(sO) ?? [])
@@ -380,35 +364,64 @@ function linkQuote(doc: Doc, an: Analysis, q: RawQuote): QuoteX {
         break;
       }
   }
-  if (report) {
-    report.used = true;
-    quote.report = report;
-    quote.certainty = report.certainty;
-    if (report.frame === 'quote' && report.addr) {
-      // "RIA quoted Mr Lavrov as saying"
-      quote.speakerNP = report.addr;
-      if (report.subj) via = npName(doc, report.subj);
-    } else {
-      quote.speakerNP = report.subj;
-      if (report.addr && report.frame === 'tell') {
-        quote.addressee = npName(doc, report.addr);
-        quote.addressee_code = codeOf(doc, report.addr.mention);
-      }
+  if (report) takeReport(doc, an, quote, report);
+  return quote;
+}
+
+/**
+ * The last report with its verb in [bLo, openTok), the quote's sentence before it; sets quote.via from an
+ * "according to" before that report or a "via" cue.
+ */
+function reportBefore(
+  doc: Doc,
+  reports: Report[],
+  bLo: number,
+  openTok: number,
+  quote: QuoteX,
+): Report | null {
+  let report: Report | null = null;
+  for (let i = firstReportFrom(reports, openTok) - 1; i >= 0; i--) {
+    const r = reports[i]!;
+    if (r.verb < bLo) break;
+    if (r.frame === 'via') {
+      if (r.subj) quote.via = npName(doc, r.subj);
+      continue;
     }
-    // a "quoted ... as saying" or "according to" before the chosen verb names the outlet
-    if (!via) {
-      for (const r of an.bySent.get(report.sent) ?? []) {
-        if (r === report || r.verb > report.verb || !r.subj) continue;
-        if (r.frame === 'according' || r.frame === 'via') via = npName(doc, r.subj);
-        if (r.frame === 'quote' && report.frame === 'say' && r.addr) {
-          quote.speakerNP = r.addr;
-          via = npName(doc, r.subj);
-        }
-      }
+    if (!report) {
+      report = r;
+      continue;
+    }
+    if (r.frame === 'according' && r.subj && report.frame !== 'according') quote.via = npName(doc, r.subj);
+  }
+  return report;
+}
+
+/** The quote's speaker, addressee and outlet from its report. */
+function takeReport(doc: Doc, an: Analysis, quote: QuoteX, report: Report): void {
+  report.used = true;
+  quote.report = report;
+  quote.certainty = report.certainty;
+  if (report.frame === 'quote' && report.addr) {
+    // "RIA quoted Mr Lavrov as saying"
+    quote.speakerNP = report.addr;
+    if (report.subj) quote.via = npName(doc, report.subj);
+  } else {
+    quote.speakerNP = report.subj;
+    if (report.addr && report.frame === 'tell') {
+      quote.addressee = npName(doc, report.addr);
+      quote.addressee_code = codeOf(doc, report.addr.mention);
     }
   }
-  quote.via = via;
-  return quote;
+  // a "quoted ... as saying" or "according to" before the chosen verb names the outlet
+  if (quote.via) return;
+  for (const r of an.bySent.get(report.sent) ?? []) {
+    if (r === report || r.verb > report.verb || !r.subj) continue;
+    if (r.frame === 'according' || r.frame === 'via') quote.via = npName(doc, r.subj);
+    if (r.frame === 'quote' && report.frame === 'say' && r.addr) {
+      quote.speakerNP = r.addr;
+      quote.via = npName(doc, r.subj);
+    }
+  }
 }
 
 function codeOf(doc: Doc, m: ActorMention | null): string | null {
@@ -509,51 +522,60 @@ function personBefore(doc: Doc, offset: number, para: number): Named | null {
   return null;
 }
 
+function paragraphAt(doc: Doc, offset: number): number {
+  const s = doc.sentenceAt(offset);
+  return s >= 0 ? doc.sentences[s]!.para : -1;
+}
+
 /** Speaker names in text order: pronouns and unattributed quote paragraphs take the last named speaker. */
 function resolveSpeakers(doc: Doc, quotes: QuoteX[]): void {
-  const memo: { last: Named | null; thing: Named | null } = { last: null, thing: null };
-  const paraOf = (offset: number): number => {
-    const s = doc.sentenceAt(offset);
-    return s >= 0 ? doc.sentences[s]!.para : -1;
-  };
-  let person: Named | null = null;
+  // the last named speaker, and the last one that is an organisation or a thing ("it said")
+  let lastSpeaker: Named | null = null;
+  let lastThing: Named | null = null;
   for (const q of quotes) {
     if (q.kind === 'display') continue;
-    const para = paraOf(q.start);
-    const last = memo.last;
-    const recent: Named | null = last && para - last.para <= 2 ? last : null;
-    const np = q.speakerNP;
-    if (np && (np.mention || !isPronoun(doc, np))) {
-      q.speaker = npName(doc, np);
-      q.speaker_code = codeOf(doc, np.mention);
-      q.speaker_actor = np.mention?.actor ?? null;
-    } else if (np && doc.tokens[np.first]!.norm === 'it') {
-      // "it said": an organisation or a document, never a person
-      const thing = memo.thing && para - memo.thing.para <= 2 ? memo.thing : null;
-      if (thing) {
-        q.speaker = thing.name;
-        q.speaker_code = thing.code;
-        q.speaker_actor = thing.actor;
-      }
-    } else if (np && (person = personBefore(doc, doc.tokens[np.first]!.start, para))) {
-      q.speaker = person.name;
-      q.speaker_code = person.code;
-      q.speaker_actor = person.actor;
-    } else if (np && recent) {
-      q.speaker = recent.name;
-      q.speaker_code = recent.code;
-      q.speaker_actor = recent.actor;
-    } else if (!np && q.kind === 'direct' && recent && !q.report) {
-      // a quote paragraph continuing the previous speaker
-      q.speaker = recent.name;
-      q.speaker_code = recent.code;
-      q.speaker_actor = recent.actor;
-    }
+    const para = paragraphAt(doc, q.start);
+    const recent = lastSpeaker && para - lastSpeaker.para <= 2 ? lastSpeaker : null;
+    const thing = lastThing && para - lastThing.para <= 2 ? lastThing : null;
+    assignSpeaker(doc, q, para, recent, thing);
     if (q.speaker) {
-      memo.last = { name: q.speaker, code: q.speaker_code, actor: q.speaker_actor, para };
-      const type = q.speaker_actor ? doc.actors.find((a) => a.id === q.speaker_actor)?.type : null;
-      const named = np && !isPronoun(doc, np) && doc.tokens[np.first]!.pos !== 'PROPN';
-      if (type === 'org' || (!type && named)) memo.thing = memo.last;
+      lastSpeaker = { name: q.speaker, code: q.speaker_code, actor: q.speaker_actor, para };
+      if (isThingSpeaker(doc, q)) lastThing = lastSpeaker;
     }
   }
+}
+
+function setSpeaker(q: QuoteX, who: Named): void {
+  q.speaker = who.name;
+  q.speaker_code = who.code;
+  q.speaker_actor = who.actor;
+}
+
+/** The speaker of q from its NP, a person named before it, or the recent speaker. */
+function assignSpeaker(doc: Doc, q: QuoteX, para: number, recent: Named | null, thing: Named | null): void {
+  const np = q.speakerNP;
+  if (np && (np.mention || !isPronoun(doc, np))) {
+    q.speaker = npName(doc, np);
+    q.speaker_code = codeOf(doc, np.mention);
+    q.speaker_actor = np.mention?.actor ?? null;
+    return;
+  }
+  if (np && doc.tokens[np.first]!.norm === 'it') {
+    // "it said": an organisation or a document, never a person
+    if (thing) setSpeaker(q, thing);
+    return;
+  }
+  const person = np ? personBefore(doc, doc.tokens[np.first]!.start, para) : null;
+  if (person) setSpeaker(q, person);
+  else if (np && recent) setSpeaker(q, recent);
+  // a quote paragraph continuing the previous speaker
+  else if (!np && q.kind === 'direct' && recent && !q.report) setSpeaker(q, recent);
+}
+
+/** The speaker of q is an organisation, or an unknown actor named by a common noun ("the ministry"). */
+function isThingSpeaker(doc: Doc, q: QuoteX): boolean {
+  const np = q.speakerNP;
+  const type = q.speaker_actor ? doc.actors.find((a) => a.id === q.speaker_actor)?.type : null;
+  const named = np && !isPronoun(doc, np) && doc.tokens[np.first]!.pos !== 'PROPN';
+  return type === 'org' || (!type && !!named);
 }
