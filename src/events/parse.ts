@@ -303,6 +303,23 @@ export function chunkIndex(chunks: readonly Chunk[], c: Chunk): number {
   return -1;
 }
 
+/** Are tokens [a, b) all determiners, adjectives or adverbs (the start of a phrase: "a very large")? */
+function onlyPremodifiers(T: Token[], a: number, b: number): boolean {
+  for (let k = a; k < b; k++) {
+    const p = T[k]!.pos;
+    if (p !== 'DET' && p !== 'ADJ' && p !== 'ADV') return false;
+  }
+  return true;
+}
+/** Are tokens [a, b) all adjectives or participles ("an [impounded] ship")? */
+function onlyAdjectives(T: Token[], a: number, b: number): boolean {
+  for (let k = a; k < b; k++) {
+    const u = T[k]!;
+    if (!(u.pos === 'ADJ' || (u.pos === 'VERB' && participle(u)))) return false;
+  }
+  return true;
+}
+
 /** The chunk(s) of a verb group starting at token i (or the noun phrase a verb-tagged word belongs to);
  *  returns the token after them. */
 function verbGroupAt(
@@ -324,10 +341,7 @@ function verbGroupAt(
     lastChunk?.kind === 'NP' &&
     lastChunk.last === i &&
     (NOUN_DET.has(T[i - 1]!.norm) ||
-      (NOUN_DET.has(T[lastChunk.first]!.norm) &&
-        T.slice(lastChunk.first + 1, i).every(
-          (u) => u.pos === 'ADJ' || (u.pos === 'VERB' && participle(u)),
-        ))) &&
+      (NOUN_DET.has(T[lastChunk.first]!.norm) && onlyAdjectives(T, lastChunk.first + 1, i))) &&
     !(i + 1 < last && (T[i + 1]!.pos === 'NOUN' || T[i + 1]!.pos === 'PROPN'))
   ) {
     lastChunk.last = i + 1;
@@ -461,6 +475,95 @@ function pushChunk(out: Chunk[], kind: ChunkKind, a: number, b: number, head = b
   out.push({ kind, first: a, last: b, head, verbal: false });
 }
 
+/** The noun phrase starting at token i (after a quantity lead of ql tokens); returns the token after it.
+ *  Its own function so that chunk() stays small enough for V8 to optimise quickly. */
+function nounPhraseAt(
+  T: Token[],
+  names: Int32Array,
+  timeAt: Int32Array,
+  named: Uint8Array,
+  out: Chunk[],
+  i: number,
+  ql: number,
+  afterParen: boolean,
+  first: number,
+  last: number,
+): number {
+  // a quantity lead and a currency sign belong to the phrase ("up to $5m in aid")
+  let j0 = i + ql;
+  if (CURRENCY.has(T[j0]!.text) && numberAt(T, j0, last)) j0++;
+  let j = j0 + 1;
+  let head = j0;
+  // the rest of a phrase that a participle modifier joined ("an [impounded] ship")
+  let start = i;
+  const before = out[out.length - 1];
+  if (before?.kind === 'NP' && before.last === i && i > first && T[i - 1]!.pos === 'VERB') {
+    start = before.first;
+    out.pop();
+  }
+  while (j < last) {
+    const u = T[j]!;
+    const prev = T[j - 1]!;
+    if (u.pos === 'PART' && (u.norm === "'s" || u.norm === '’s' || u.norm === "'")) {
+      j++;
+      continue;
+    }
+    if (u.text === '-' && u.start === prev.end && j + 1 < last && T[j + 1]!.start === u.end) {
+      j++;
+      continue;
+    }
+    if (u.pos === 'PRON') break;
+    // "offered concessions last November": a date expression after the head starts a phrase of its own
+    if (timeAt[j] && T[head]!.pos === 'NOUN' && !names[j]) break;
+    // "a far-left militant", "a so-called truce": a word glued by a hyphen to the next, whatever its tag
+    if (
+      j + 2 < last &&
+      T[j + 1]!.text === '-' &&
+      T[j + 1]!.start === u.end &&
+      T[j + 2]!.start === T[j + 1]!.end &&
+      T[j + 2]!.pos !== 'PUNCT'
+    ) {
+      if (T[j + 2]!.pos === 'NOUN' || T[j + 2]!.pos === 'PROPN') head = j + 2;
+      j += 3;
+      continue;
+    }
+    // "a warm welcome", "a very large crowd": an adverb between a determiner and the rest of the phrase
+    if (
+      u.pos === 'ADV' &&
+      j + 1 < last &&
+      (T[j + 1]!.pos === 'ADJ' || T[j + 1]!.pos === 'NOUN') &&
+      onlyPremodifiers(T, start, j)
+    ) {
+      j++;
+      continue;
+    }
+    // "Arab-backed", "US-led": a participle glued to the phrase by a hyphen
+    if (u.pos === 'VERB' && prev.text === '-' && prev.end === u.start) {
+      j++;
+      continue;
+    }
+    // a determiner after a noun starts a new phrase ("told X the news")
+    if (u.pos === 'DET' && (prev.pos === 'NOUN' || prev.pos === 'PROPN')) break;
+    // inside a name found by the actor stage ("Red Cross", "Human Rights Watch")
+    if (names[j] && names[j] === names[j - 1]) {
+      head = j;
+      j++;
+      continue;
+    }
+    if (!(npToken(u) || named[j]) || verbS(T, j, last)) break;
+    if (u.pos === 'NOUN' || u.pos === 'PROPN' || u.pos === 'NUM') head = j;
+    j++;
+  }
+  if (T[head]!.pos === 'DET' || T[head]!.pos === 'ADJ') head = j - 1;
+  // "The Asia-Pacific Economic Cooperation (APEC) forum": one phrase around the parenthesis
+  const prevNP = out[out.length - 1];
+  if (afterParen && prevNP?.kind === 'NP' && T[i]!.pos !== 'DET') {
+    prevNP.last = j;
+    prevNP.head = head;
+  } else pushChunk(out, 'NP', start, j, head);
+  return j;
+}
+
 /** Chunk the tokens of one sentence. */
 export function chunk(doc: Doc, first: number, last: number): Chunk[] {
   const T = doc.tokens;
@@ -469,8 +572,6 @@ export function chunk(doc: Doc, first: number, last: number): Chunk[] {
   const named = namedTokens(doc);
   const out: Chunk[] = [];
   let i = first;
-  const push = (kind: ChunkKind, a: number, b: number, head = b - 1): void =>
-    pushChunk(out, kind, a, b, head);
   let afterParen = false;
   while (i < last) {
     const t = T[i]!;
@@ -490,13 +591,13 @@ export function chunk(doc: Doc, first: number, last: number): Chunk[] {
     }
     // "including", "excluding": prepositions, whatever the tagger says
     if (n === 'including' || n === 'excluding') {
-      push('P', i, i + 1);
+      pushChunk(out, 'P', i, i + 1);
       i++;
       continue;
     }
     // "unless Israel rescinded": a conditional conjunction, whatever the tagger says
     if ((n === 'unless' || n === 'if') && p !== 'SCONJ') {
-      push('SC', i, i + 1);
+      pushChunk(out, 'SC', i, i + 1);
       i++;
       continue;
     }
@@ -529,14 +630,14 @@ export function chunk(doc: Doc, first: number, last: number): Chunk[] {
       // ("on high alert": an adjective the tagger gave the noun's place heads the phrase)
       if (head < 0 && T[j - 1]!.pos === 'ADJ') head = j - 1;
       if (head >= 0) {
-        push('NP', i, j, head);
+        pushChunk(out, 'NP', i, j, head);
         i = j;
         continue;
       }
     }
     // "captured part of a stronghold": a partitive word before "of" is a noun phrase, whatever its tag
     if (PARTITIVE_WORDS.has(n) && !npToken(t) && p !== 'VERB' && i + 1 < last && T[i + 1]!.norm === 'of') {
-      push('NP', i, i + 1);
+      pushChunk(out, 'NP', i, i + 1);
       i++;
       continue;
     }
@@ -548,7 +649,7 @@ export function chunk(doc: Doc, first: number, last: number): Chunk[] {
       n.endsWith('s') &&
       n !== t.lemma
     ) {
-      push('NP', i, i + 1);
+      pushChunk(out, 'NP', i, i + 1);
       i++;
       continue;
     }
@@ -565,115 +666,43 @@ export function chunk(doc: Doc, first: number, last: number): Chunk[] {
       // "conceded to demands": an -s form is no infinitive; "to" is a preposition before a noun
       const v = T[i + 1]!;
       if (v.pos === 'VERB' && (named[i + 1] || (v.norm.endsWith('s') && v.norm !== v.lemma)))
-        push('P', i, i + 1);
-      else push('TO', i, i + 1);
+        pushChunk(out, 'P', i, i + 1);
+      else pushChunk(out, 'TO', i, i + 1);
       i++;
       continue;
     }
     const ql = quantLead(T, i, last);
     if (ql || numberAt(T, i, last) || npToken(t) || named[i] || (p === 'PRON' && !RELPRON.has(n))) {
       if (p === 'PRON' && PERSONAL.has(n) && !ql) {
-        push('NP', i, i + 1);
+        pushChunk(out, 'NP', i, i + 1);
         i++;
         continue;
       }
-      // a quantity lead and a currency sign belong to the phrase ("up to $5m in aid")
-      let j0 = i + ql;
-      if (CURRENCY.has(T[j0]!.text) && numberAt(T, j0, last)) j0++;
-      let j = j0 + 1;
-      let head = j0;
-      // the rest of a phrase that a participle modifier joined ("an [impounded] ship")
-      let start = i;
-      const before = out[out.length - 1];
-      if (before?.kind === 'NP' && before.last === i && i > first && T[i - 1]!.pos === 'VERB') {
-        start = before.first;
-        out.pop();
-      }
-      while (j < last) {
-        const u = T[j]!;
-        const prev = T[j - 1]!;
-        if (u.pos === 'PART' && (u.norm === "'s" || u.norm === '’s' || u.norm === "'")) {
-          j++;
-          continue;
-        }
-        if (u.text === '-' && u.start === prev.end && j + 1 < last && T[j + 1]!.start === u.end) {
-          j++;
-          continue;
-        }
-        if (u.pos === 'PRON') break;
-        // "offered concessions last November": a date expression after the head starts a phrase of its own
-        if (timeAt[j] && T[head]!.pos === 'NOUN' && !names[j]) break;
-        // "a far-left militant", "a so-called truce": a word glued by a hyphen to the next, whatever its tag
-        if (
-          j + 2 < last &&
-          T[j + 1]!.text === '-' &&
-          T[j + 1]!.start === u.end &&
-          T[j + 2]!.start === T[j + 1]!.end &&
-          T[j + 2]!.pos !== 'PUNCT'
-        ) {
-          if (T[j + 2]!.pos === 'NOUN' || T[j + 2]!.pos === 'PROPN') head = j + 2;
-          j += 3;
-          continue;
-        }
-        // "a warm welcome", "a very large crowd": an adverb between a determiner and the rest of the phrase
-        if (
-          u.pos === 'ADV' &&
-          j + 1 < last &&
-          (T[j + 1]!.pos === 'ADJ' || T[j + 1]!.pos === 'NOUN') &&
-          T.slice(start, j).every((x) => x.pos === 'DET' || x.pos === 'ADJ' || x.pos === 'ADV')
-        ) {
-          j++;
-          continue;
-        }
-        // "Arab-backed", "US-led": a participle glued to the phrase by a hyphen
-        if (u.pos === 'VERB' && prev.text === '-' && prev.end === u.start) {
-          j++;
-          continue;
-        }
-        // a determiner after a noun starts a new phrase ("told X the news")
-        if (u.pos === 'DET' && (prev.pos === 'NOUN' || prev.pos === 'PROPN')) break;
-        // inside a name found by the actor stage ("Red Cross", "Human Rights Watch")
-        if (names[j] && names[j] === names[j - 1]) {
-          head = j;
-          j++;
-          continue;
-        }
-        if (!(npToken(u) || named[j]) || verbS(T, j, last)) break;
-        if (u.pos === 'NOUN' || u.pos === 'PROPN' || u.pos === 'NUM') head = j;
-        j++;
-      }
-      if (T[head]!.pos === 'DET' || T[head]!.pos === 'ADJ') head = j - 1;
-      // "The Asia-Pacific Economic Cooperation (APEC) forum": one phrase around the parenthesis
-      const prevNP = out[out.length - 1];
-      if (afterParen && prevNP?.kind === 'NP' && T[i]!.pos !== 'DET') {
-        prevNP.last = j;
-        prevNP.head = head;
-      } else push('NP', start, j, head);
+      i = nounPhraseAt(T, names, timeAt, named, out, i, ql, afterParen, first, last);
       afterParen = false;
-      i = j;
       continue;
     }
     if (p === 'PRON' && RELPRON.has(n)) {
-      push('REL', i, i + 1);
+      pushChunk(out, 'REL', i, i + 1);
       i++;
       continue;
     }
     if (p === 'SCONJ' && n === 'that' && out.length && out[out.length - 1]!.kind === 'NP') {
-      push('REL', i, i + 1);
+      pushChunk(out, 'REL', i, i + 1);
       i++;
       continue;
     }
     if (TIMEWORDS.has(n)) {
-      push('TIME', i, i + 1);
+      pushChunk(out, 'TIME', i, i + 1);
       i++;
       continue;
     }
-    if (p === 'ADP') push('P', i, i + 1);
-    else if (p === 'CCONJ') push('CC', i, i + 1);
-    else if (p === 'SCONJ') push('SC', i, i + 1);
-    else if (p === 'ADV' || p === 'PART') push('ADV', i, i + 1);
-    else if (t.text === ',') push('COMMA', i, i + 1);
-    else push('PUNCT', i, i + 1);
+    if (p === 'ADP') pushChunk(out, 'P', i, i + 1);
+    else if (p === 'CCONJ') pushChunk(out, 'CC', i, i + 1);
+    else if (p === 'SCONJ') pushChunk(out, 'SC', i, i + 1);
+    else if (p === 'ADV' || p === 'PART') pushChunk(out, 'ADV', i, i + 1);
+    else if (t.text === ',') pushChunk(out, 'COMMA', i, i + 1);
+    else pushChunk(out, 'PUNCT', i, i + 1);
     i++;
   }
   return out;
@@ -1103,6 +1132,48 @@ function verbOrCommaBefore(C: Chunk[], n: number): boolean {
 }
 
 /** Parse one sentence into clauses, in text order. */
+/** The form of the clause of verb group C[ci] (prevC: the chunk before it, past an adverb after "and"). */
+function clauseForm(
+  T: Token[],
+  C: Chunk[],
+  ci: number,
+  prevC: Chunk | undefined,
+  hasAux: boolean,
+): Clause['form'] {
+  const headTok = T[C[ci]!.head]!;
+  if (prevC?.kind === 'TO') return 'infinitive';
+  let form: Clause['form'] = 'finite';
+  if (
+    !hasAux &&
+    (headTok.norm.endsWith('ing') ||
+      (participle(headTok) && prevC?.kind === 'NP' && ci >= 2 && C[ci - 2]?.kind === 'P') ||
+      reducedBeforeVerb(T, C, ci))
+  )
+    form = 'participle';
+  // "Police in X arrested ...", "Leaders in X agreed to ...": the sentence's first verb group, with no
+  // other verb before a clause boundary and no "by" agent, is the main verb, not a reduced relative
+  if (
+    form === 'participle' &&
+    !headTok.norm.endsWith('ing') &&
+    !verbOrCommaBefore(C, ci) &&
+    !(C[ci + 1]?.kind === 'P' && T[C[ci + 1]!.first]!.norm === 'by')
+  ) {
+    let mainLater = false;
+    for (let k = ci + 1; k < C.length; k++) {
+      const c = C[k]!;
+      if (c.kind === 'COMMA' || c.kind === 'SC' || c.kind === 'REL' || c.kind === 'CC' || c.kind === 'TO')
+        break;
+      if (c.kind === 'VG') {
+        // a bare -ing participle later on ("..., demanding that") is no main verb
+        mainLater = !(c.head === c.first && T[c.head]!.norm.endsWith('ing'));
+        break;
+      }
+    }
+    if (!mainLater) form = 'finite';
+  }
+  return form;
+}
+
 export function parseSentence(
   doc: Doc,
   first: number,
@@ -1140,40 +1211,9 @@ export function parseSentence(
     while (C[pc]?.kind === 'ADV' && C[pc - 1]?.kind === 'CC') pc--;
     const prevC = C[pc];
     const hasAux = ch.head > ch.first;
-    let form: Clause['form'] = 'finite';
-    if (prevC?.kind === 'TO') {
-      form = 'infinitive';
-      // "a decision not to release"
-      if (prevC.first > first && NEG.has(T[prevC.first - 1]!.norm)) info.negated = true;
-    } else if (
-      !hasAux &&
-      (headTok.norm.endsWith('ing') ||
-        (participle(headTok) && prevC?.kind === 'NP' && ci >= 2 && C[ci - 2]?.kind === 'P') ||
-        reducedBeforeVerb(T, C, ci))
-    )
-      form = 'participle';
-    else if (!hasAux && headTok.norm.endsWith('ing')) form = 'participle';
-    // "Police in X arrested ...", "Leaders in X agreed to ...": the sentence's first verb group, with no
-    // other verb before a clause boundary and no "by" agent, is the main verb, not a reduced relative
-    if (
-      form === 'participle' &&
-      !headTok.norm.endsWith('ing') &&
-      !verbOrCommaBefore(C, ci) &&
-      !(C[ci + 1]?.kind === 'P' && T[C[ci + 1]!.first]!.norm === 'by')
-    ) {
-      let mainLater = false;
-      for (let k = ci + 1; k < C.length; k++) {
-        const c = C[k]!;
-        if (c.kind === 'COMMA' || c.kind === 'SC' || c.kind === 'REL' || c.kind === 'CC' || c.kind === 'TO')
-          break;
-        if (c.kind === 'VG') {
-          // a bare -ing participle later on ("..., demanding that") is no main verb
-          mainLater = !(c.head === c.first && T[c.head]!.norm.endsWith('ing'));
-          break;
-        }
-      }
-      if (!mainLater) form = 'finite';
-    }
+    // "a decision not to release"
+    if (prevC?.kind === 'TO' && prevC.first > first && NEG.has(T[prevC.first - 1]!.norm)) info.negated = true;
+    const form = clauseForm(T, C, ci, prevC, hasAux);
 
     // "the four men freed from custody", "a resolution designed to": a reduced passive relative
     const reduced =
