@@ -782,6 +782,48 @@ export class Coder {
     return true;
   }
 
+  /** Is actor a not among the clause's sources (exclude)? */
+  private notSource(exclude: EventActor[], a: EventActor): boolean {
+    for (const x of exclude) if ((x.actor && x.actor === a.actor) || x.start === a.start) return false;
+    return true;
+  }
+
+  /** The target actors of an NP and its conjuncts (or the country of a place they name, if allowPlace),
+   *  leaving out the sources; null when there are none. */
+  private targetsOfNP(
+    st: SentenceState,
+    exclude: EventActor[],
+    np: Chunk,
+    more: Chunk[],
+    allowPlace: boolean,
+  ): { targets: EventActor[]; place: Place | null } | null {
+    const { doc, mentionAt } = st;
+    const out: EventActor[] = [];
+    let place: Place | null = null;
+    for (let k = -1; k < more.length; k++) {
+      const n = k < 0 ? np : more[k]!;
+      const before = out.length;
+      for (const a of this.npActors(doc, mentionAt, n, true)) if (this.notSource(exclude, a)) out.push(a);
+      if (out.length === before && allowPlace) {
+        const pt = this.placeTarget(doc, n);
+        if (pt && this.notSource(exclude, pt.actor)) {
+          out.push(pt.actor);
+          place ??= pt.place;
+        }
+      }
+    }
+    return out.length ? { targets: out, place } : null;
+  }
+
+  /** "agreed to US mediation in the talks with X": is pps[i] right after a phrase of no actor or place
+   *  ("talks with X"), so that it belongs to that noun? */
+  private nestedPP(st: SentenceState, pps: PP[], i: number): boolean {
+    const prev = pps[i - 1];
+    const last = prev ? (prev.more.length ? prev.more[prev.more.length - 1]! : prev.np) : null;
+    if (!prev || !last || pps[i]!.np.first - last.last > 2) return false;
+    return !this.npActors(st.doc, st.mentionAt, prev.np, true).length && !this.placeIn(st.doc, prev.np);
+  }
+
   /** Targets: explicit frame phrase, the object, then phrases with target prepositions. */
   private findTargets(
     st: SentenceState,
@@ -793,52 +835,31 @@ export class Coder {
     nominal = false,
   ): { targets: EventActor[]; place: Place | null } {
     const { doc, mentionAt } = st;
-    const notSource = (a: EventActor): boolean =>
-      !exclude.some((x) => (x.actor && x.actor === a.actor) || x.start === a.start);
-    const fromNP = (
-      np: Chunk,
-      more: Chunk[] = [],
-      allowPlace = true,
-    ): { targets: EventActor[]; place: Place | null } | null => {
-      const out: EventActor[] = [];
-      let place: Place | null = null;
-      for (const n of [np, ...more]) {
-        const acts = this.npActors(doc, mentionAt, n, true).filter(notSource);
-        if (acts.length) out.push(...acts);
-        else if (allowPlace) {
-          const pt = this.placeTarget(doc, n);
-          if (pt && notSource(pt.actor)) {
-            out.push(pt.actor);
-            place ??= pt.place;
-          }
-        }
-      }
-      return out.length ? { targets: out, place } : null;
-    };
     // "+T": the object is the target, or there is none ("received the envoy", not "received a letter from X")
     if (pat.objTarget && pat.obj === 'ANY' && !nominal) {
       // (the object itself is the actor: "received the envoy", not "received IMF support")
       const mi = object ? mentionAt[object.head]! : -1;
       if (mi < 0 || !doc.mentions[mi]!.code) return { targets: [], place: null };
-      return fromNP(object!, objectMore, false) ?? { targets: [], place: null };
+      return this.targetsOfNP(st, exclude, object!, objectMore, false) ?? { targets: [], place: null };
     }
     for (const f of pat.pps) {
       if (!f.target) continue;
-      const pp = pps.find((x) => f.preps.has(x.prep));
-      if (pp) {
-        const r = fromNP(pp.np, pp.more);
+      for (const pp of pps) {
+        if (!f.preps.has(pp.prep)) continue;
+        const r = this.targetsOfNP(st, exclude, pp.np, pp.more, true);
         if (r) return r;
+        break; // (only the first phrase with the frame's preposition)
       }
     }
     if (object) {
-      const r = fromNP(object, objectMore, true);
+      const r = this.targetsOfNP(st, exclude, object, objectMore, true);
       if (r) return r;
       // "tightened the blockade of X", "halted aid to X", "rejected calls by X": the phrase right after an
       // object with no actor of its own completes it and names the target before the clause's other phrases
       const pp = pps[0];
       const lastObj = objectMore.length ? objectMore[objectMore.length - 1]! : object;
       if (pp && OBJECT_COMPLEMENT.has(pp.prep) && pp.np.first - lastObj.last <= 2) {
-        const c = fromNP(pp.np, pp.more, true);
+        const c = this.targetsOfNP(st, exclude, pp.np, pp.more, true);
         if (c) return c;
       }
     }
@@ -846,30 +867,29 @@ export class Coder {
       // "a veto of X on Y": the phrase right after the noun names its target first
       for (const pp of pps) {
         if (!TARGET_PREPS.includes(pp.prep)) continue;
-        const r = fromNP(pp.np, pp.more, true);
+        const r = this.targetsOfNP(st, exclude, pp.np, pp.more, true);
         if (r) return r;
       }
     }
-    // "agreed to US mediation in the talks with X": a phrase right after a noun of no actor or place
-    // ("talks with X") belongs to that noun, and is read only when the clause's own phrases name no one
-    const nested = (i: number): boolean => {
-      const prev = pps[i - 1];
-      const last = prev ? (prev.more.length ? prev.more[prev.more.length - 1]! : prev.np) : null;
-      if (!prev || !last || pps[i]!.np.first - last.last > 2) return false;
-      return !this.npActors(doc, mentionAt, prev.np, true).length && !this.placeIn(doc, prev.np);
-    };
     // a reporting verb speaks to its object or a "to" phrase ("told X", "said to X"), not to the phrases of
-    // what it reports ("said the bus service between X and Y ...")
+    // what it reports ("said the bus service between X and Y ..."); phrases nested in a noun of no actor or
+    // place are read only when the clause's own phrases name no one (second pass)
     const say = !!pat.flags?.has('say');
-    for (const pass of [false, true]) {
+    for (let pass = 0; pass < 2; pass++) {
       for (const prep of TARGET_PREPS) {
         if (say && prep !== 'to') continue;
         for (let i = 0; i < pps.length; i++) {
           const pp = pps[i]!;
-          if (pp.prep !== prep || nested(i) !== pass) continue;
+          if (pp.prep !== prep || this.nestedPP(st, pps, i) !== (pass === 1)) continue;
           // "met in Geneva": a place after a preposition of location is where, not whom, unless force is
           // used there ("fighting in Homs" is against the people of Syria)
-          const r = fromNP(pp.np, pp.more, !LOCATIVE.has(prep) || FORCE_ROOT.test(pat.code));
+          const r = this.targetsOfNP(
+            st,
+            exclude,
+            pp.np,
+            pp.more,
+            !LOCATIVE.has(prep) || FORCE_ROOT.test(pat.code),
+          );
           if (r) return r;
         }
       }
