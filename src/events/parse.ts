@@ -980,87 +980,84 @@ function findSubject(
   }
 }
 
-/** The particle, object (with its conjuncts and apposition), phrases and region of a new clause. */
-function attachComplements(
+/** The object of clause cl and its conjuncts, from chunk k on (the chunk after the verb group, past a
+ *  particle and adverbs); returns the chunk after them. */
+function attachObject(
   T: Token[],
   C: Chunk[],
-  ci: number,
+  k: number,
   cl: Clause,
+  headTok: Token,
   appos: Map<Chunk, Chunk>,
-  last: number,
-): void {
-  const ch = cl.vg;
-  const headTok = T[ch.head]!;
-  let k = ci + 1;
-  if (C[k]?.kind === 'PRT') {
-    cl.particle = T[C[k]!.first]!.norm;
+): number {
+  if (!(C[k]?.kind === 'NP' && !cl.passive)) return k;
+  // "said [Mr X] still had ...": an NP followed by a verb is the subject of an embedded clause
+  let nk = k + 1;
+  while (C[nk]?.kind === 'ADV' || C[nk]?.kind === 'TIME') nk++;
+  const next = C[nk];
+  // after a verb that takes no clause, a bare participle and a phrase is a reduced relative on the
+  // object: "extradited a militant wanted for murder"
+  const nh = next ? T[next.head]! : null;
+  const reducedRel =
+    !!next &&
+    next.head === next.first &&
+    !SAYTHINK.has(headTok.lemma) &&
+    participle(nh!) &&
+    !nh!.norm.endsWith('ing') &&
+    (C[nk + 1]?.kind === 'P' || C[nk + 1]?.kind === 'TO');
+  const embedded =
+    next?.kind === 'VG' &&
+    !reducedRel &&
+    (T[next.head]!.pos === 'VERB' || T[next.head]!.pos === 'AUX' || next.head > next.first) &&
+    !(T[next.first]!.norm.endsWith('ing') && next.head === next.first);
+  if (!embedded) {
+    cl.object = C[k]!;
     k++;
-  }
-  while (C[k]?.kind === 'TIME' || C[k]?.kind === 'ADV') k++;
-  if (C[k]?.kind === 'NP' && !cl.passive) {
-    // "said [Mr X] still had ...": an NP followed by a verb is the subject of an embedded clause
-    let nk = k + 1;
-    while (C[nk]?.kind === 'ADV' || C[nk]?.kind === 'TIME') nk++;
-    const next = C[nk];
-    // after a verb that takes no clause, a bare participle and a phrase is a reduced relative on the
-    // object: "extradited a militant wanted for murder"
-    const nh = next ? T[next.head]! : null;
-    const reducedRel =
-      !!next &&
-      next.head === next.first &&
-      !SAYTHINK.has(headTok.lemma) &&
-      participle(nh!) &&
-      !nh!.norm.endsWith('ing') &&
-      (C[nk + 1]?.kind === 'P' || C[nk + 1]?.kind === 'TO');
-    const embedded =
-      next?.kind === 'VG' &&
-      !reducedRel &&
-      (T[next.head]!.pos === 'VERB' || T[next.head]!.pos === 'AUX' || next.head > next.first) &&
-      !(T[next.first]!.norm.endsWith('ing') && next.head === next.first);
-    if (!embedded) {
-      cl.object = C[k]!;
-      k++;
-      let listCC = false;
-      for (;;) {
-        // "artillery, mortar, and rocket fire": a list's last item after a comma and a conjunction
-        const step =
-          C[k]?.kind === 'COMMA' &&
-          C[k + 1]?.kind === 'CC' &&
-          cl.objectMore.length &&
-          /^(and|or)$/.test(T[C[k + 1]!.first]!.norm)
-            ? 2
-            : 1;
-        if (
-          !(C[k]?.kind === 'CC' || C[k]?.kind === 'COMMA') ||
-          C[k + step]?.kind !== 'NP' ||
-          C[k + step + 1]?.kind === 'VG'
-        )
-          break;
-        if (C[k + step - 1]!.kind === 'CC') listCC = true;
-        cl.objectMore.push(C[k + step]!);
-        k += step + 1;
-      }
-      // "the UN refugee agency, UNHCR, out of": a name between commas with no conjunction is an apposition
-      const appositive = !listCC && cl.objectMore.length === 1 && C[k]?.kind === 'COMMA';
-      if (appositive) appos.set(cl.object, cl.objectMore.pop()!);
-      // "blew themselves up", "forced the agency out of the country": a particle after the object
-      // (after an apposition's closing comma: "forced the agency, UNHCR, out of")
-      const kc =
-        C[k]?.kind === 'COMMA' && (cl.objectMore.length || appositive) && C[k + 2]?.kind === 'P' ? k + 1 : k;
-      const pc = C[kc];
+    let listCC = false;
+    for (;;) {
+      // "artillery, mortar, and rocket fire": a list's last item after a comma and a conjunction
+      const step =
+        C[k]?.kind === 'COMMA' &&
+        C[k + 1]?.kind === 'CC' &&
+        cl.objectMore.length &&
+        /^(and|or)$/.test(T[C[k + 1]!.first]!.norm)
+          ? 2
+          : 1;
       if (
-        !cl.particle &&
-        pc &&
-        pc.last - pc.first === 1 &&
-        (pc.kind === 'P' || pc.kind === 'ADV' || pc.kind === 'PRT') &&
-        PARTICLES.has(T[pc.first]!.norm) &&
-        C[kc + 1]?.kind !== 'NP'
-      ) {
-        cl.particle = T[pc.first]!.norm;
-        k = kc + 1;
-      }
+        !(C[k]?.kind === 'CC' || C[k]?.kind === 'COMMA') ||
+        C[k + step]?.kind !== 'NP' ||
+        C[k + step + 1]?.kind === 'VG'
+      )
+        break;
+      if (C[k + step - 1]!.kind === 'CC') listCC = true;
+      cl.objectMore.push(C[k + step]!);
+      k += step + 1;
+    }
+    // "the UN refugee agency, UNHCR, out of": a name between commas with no conjunction is an apposition
+    const appositive = !listCC && cl.objectMore.length === 1 && C[k]?.kind === 'COMMA';
+    if (appositive) appos.set(cl.object, cl.objectMore.pop()!);
+    // "blew themselves up", "forced the agency out of the country": a particle after the object
+    // (after an apposition's closing comma: "forced the agency, UNHCR, out of")
+    const kc =
+      C[k]?.kind === 'COMMA' && (cl.objectMore.length || appositive) && C[k + 2]?.kind === 'P' ? k + 1 : k;
+    const pc = C[kc];
+    if (
+      !cl.particle &&
+      pc &&
+      pc.last - pc.first === 1 &&
+      (pc.kind === 'P' || pc.kind === 'ADV' || pc.kind === 'PRT') &&
+      PARTICLES.has(T[pc.first]!.norm) &&
+      C[kc + 1]?.kind !== 'NP'
+    ) {
+      cl.particle = T[pc.first]!.norm;
+      k = kc + 1;
     }
   }
+  return k;
+}
+
+/** The prepositional phrases of clause cl from chunk k on; returns the token where the clause ends. */
+function attachPhrases(T: Token[], C: Chunk[], k: number, cl: Clause, last: number): number {
   let end = last;
   for (; k < C.length; k++) {
     const c = C[k]!;
@@ -1122,6 +1119,28 @@ function attachComplements(
     end = c.first;
     break;
   }
+  return end;
+}
+
+/** The particle, object (with its conjuncts and apposition), phrases and region of a new clause. */
+function attachComplements(
+  T: Token[],
+  C: Chunk[],
+  ci: number,
+  cl: Clause,
+  appos: Map<Chunk, Chunk>,
+  last: number,
+): void {
+  const ch = cl.vg;
+  const headTok = T[ch.head]!;
+  let k = ci + 1;
+  if (C[k]?.kind === 'PRT') {
+    cl.particle = T[C[k]!.first]!.norm;
+    k++;
+  }
+  while (C[k]?.kind === 'TIME' || C[k]?.kind === 'ADV') k++;
+  k = attachObject(T, C, k, cl, headTok, appos);
+  const end = attachPhrases(T, C, k, cl, last);
   cl.region = [ch.last, Math.max(ch.last, end)];
 }
 
