@@ -1368,21 +1368,24 @@ export class Coder {
 
   /** Events of control, readiness, demands and conditions, built from the events found so far. */
   private controlEvents(st: SentenceState): void {
-    const {
-      doc,
-      T,
-      sent,
-      mentionAt,
-      cands,
-      chunks,
-      clauses,
-      published,
-      clauseEvents,
-      clauseMode,
-      clauseDate,
-      verbCands,
-      extra,
-    } = st;
+    this.readinessEvents(st);
+    for (const cl of st.clauses) this.controlVerbEvents(st, cl);
+    for (const cl of st.clauses) this.reportedDemands(st, cl);
+    this.conditionalThreats(st);
+    for (const c of st.extra) st.cands.push(c);
+  }
+
+  /** The conversion of an event code for a control class (its first entry whose prefix the code has). */
+  private convertFor(cls: ControlClass, code: string): [string, string] | undefined {
+    const table = this.P.convert.get(cls);
+    if (!table) return undefined;
+    for (const conv of table) if (code.startsWith(conv[0])) return conv;
+    return undefined;
+  }
+
+  /** Statements of intent, threats and refusals by an adjective of control. */
+  private readinessEvents(st: SentenceState): void {
+    const { clauses, verbCands, extra } = st;
     // "X is ready/willing to send troops": the readiness is X's statement of intent (03x) or a threat (13x)
     for (const cl of clauses) {
       const v = verbCands.get(cl);
@@ -1390,7 +1393,7 @@ export class Coder {
       const cls = this.adjControl(st, cl);
       if (cls !== 'intend' && cls !== 'threaten' && cls !== 'refuse') continue;
       const table = cls === 'intend' && Number(v.code.slice(0, 2)) >= 15 ? 'threaten' : cls;
-      const conv = this.P.convert.get(table)?.find(([prefix]) => v.code.startsWith(prefix));
+      const conv = this.convertFor(table, v.code);
       if (!conv) continue;
       const c = this.makeCand(
         st,
@@ -1407,146 +1410,151 @@ export class Coder {
       c.date = null;
       extra.push(c);
     }
-    // ── control verbs: "urged X to withdraw" → 0256 for the urger; the withdrawal is requested ──
-    for (const cl of clauses) {
-      const cls = this.controlOf(st, cl);
-      const deps = clauses.filter(
-        (d) =>
-          d.governor === cl || ((cls === 'demand' || cls === 'request') && this.requestedBy(st, d) === cl),
-      );
-      const own = verbCands.get(cl);
-      // "call for the release of ...": a nominal event in the "for" phrase
-      const inner: Cand[] = [];
-      // the governed event: a verb event of the complement, or a nominal event that is its object
-      for (const d of deps)
-        inner.push(...(clauseEvents.get(d) ?? []).filter((c) => !c.nominal || c.np === d.object));
-      if ((cls === 'request' || cls === 'demand') && !deps.length) {
-        for (const c of clauseEvents.get(cl) ?? []) {
-          // "called a truce", "called a strike": the object of "call" is declared, not asked for
-          if (cl.lemma === 'call' && c.np && c.np === cl.object) continue;
-          if (c.nominal && c !== own) inner.push(c);
-        }
+  }
+
+  /** Control verbs: "urged X to withdraw" → 0256 for the urger (the withdrawal is requested); statements of
+   *  intent by "will". */
+  private controlVerbEvents(st: SentenceState, cl: Clause): void {
+    const { doc, mentionAt, cands, clauses, clauseEvents, clauseMode, verbCands, extra } = st;
+    const cls = this.controlOf(st, cl);
+    const deps = clauses.filter(
+      (d) => d.governor === cl || ((cls === 'demand' || cls === 'request') && this.requestedBy(st, d) === cl),
+    );
+    const own = verbCands.get(cl);
+    // "call for the release of ...": a nominal event in the "for" phrase
+    const inner: Cand[] = [];
+    // the governed event: a verb event of the complement, or a nominal event that is its object
+    for (const d of deps)
+      inner.push(...(clauseEvents.get(d) ?? []).filter((c) => !c.nominal || c.np === d.object));
+    if ((cls === 'request' || cls === 'demand') && !deps.length) {
+      for (const c of clauseEvents.get(cl) ?? []) {
+        // "called a truce", "called a strike": the object of "call" is declared, not asked for
+        if (cl.lemma === 'call' && c.np && c.np === cl.object) continue;
+        if (c.nominal && c !== own) inner.push(c);
       }
-      // (an event that needs a target and has none is no content: "agreed to introduce a ban on smoking")
-      const innerEv = inner.find(
-        (c) => c.pattern.code !== '000' && !(c.pattern.flags.has('needT') && !c.targets.length),
-      );
-      if (cls && innerEv && cls !== 'expect' && cls !== 'hypothetical' && cls !== 'deny') {
-        // an intention to do harm is a threat (CAMEO 13x)
-        const table = cls === 'intend' && Number(innerEv.code.slice(0, 2)) >= 15 ? 'threaten' : cls;
-        const conv = this.P.convert.get(table)?.find(([prefix]) => innerEv.code.startsWith(prefix));
-        if (
-          conv &&
-          (!own ||
-            own.pattern.weight === 0 ||
-            own.code === '030' ||
-            own.code === '020' ||
-            own.code === '130' ||
-            own.code === '100')
-        ) {
-          const sources = own?.sources ?? this.clauseSources(st, cl);
-          let targets = own?.targets.length ? own.targets : innerEv.targets;
-          // "demanded the withdrawal of X from Y": the demanded act's own phrases name who is to do it
-          if (innerEv.nominal && innerEv.np === cl.object && innerEv.targets.length)
-            targets = innerEv.targets;
-          if ((cls === 'request' || cls === 'demand') && cl.object) {
-            // "urged Iran and the EU to ...": every conjunct of the object is asked
-            const objActs = [cl.object, ...cl.objectMore].flatMap((o) =>
-              this.npActors(doc, mentionAt, o, true),
-            );
-            if (objActs.length) targets = objActs;
-          }
-          const base = own?.pattern ?? innerEv.pattern;
+    }
+    // (an event that needs a target and has none is no content: "agreed to introduce a ban on smoking")
+    const innerEv = inner.find(
+      (c) => c.pattern.code !== '000' && !(c.pattern.flags.has('needT') && !c.targets.length),
+    );
+    if (cls && innerEv && cls !== 'expect' && cls !== 'hypothetical' && cls !== 'deny') {
+      // an intention to do harm is a threat (CAMEO 13x)
+      const table = cls === 'intend' && Number(innerEv.code.slice(0, 2)) >= 15 ? 'threaten' : cls;
+      const conv = this.convertFor(table, innerEv.code);
+      if (
+        conv &&
+        (!own ||
+          own.pattern.weight === 0 ||
+          own.code === '030' ||
+          own.code === '020' ||
+          own.code === '130' ||
+          own.code === '100')
+      ) {
+        const sources = own?.sources ?? this.clauseSources(st, cl);
+        let targets = own?.targets.length ? own.targets : innerEv.targets;
+        // "demanded the withdrawal of X from Y": the demanded act's own phrases name who is to do it
+        if (innerEv.nominal && innerEv.np === cl.object && innerEv.targets.length) targets = innerEv.targets;
+        if ((cls === 'request' || cls === 'demand') && cl.object) {
+          // "urged Iran and the EU to ...": every conjunct of the object is asked
+          const objActs = [cl.object, ...cl.objectMore].flatMap((o) =>
+            this.npActors(doc, mentionAt, o, true),
+          );
+          if (objActs.length) targets = objActs;
+        }
+        const base = own?.pattern ?? innerEv.pattern;
+        const c = this.makeCand(
+          st,
+          base,
+          own?.trigger ?? [cl.verb, cl.verb + 1],
+          sources,
+          targets,
+          innerEv.targetPlace,
+          cl,
+          null,
+        );
+        c.code = conv[1];
+        if (own) verbCands.delete(cl);
+        verbCands.set(cl, c);
+        // an inner nominal event in the phrase of the controller is its content, not an event of its own
+        if (innerEv.nominal && !deps.length) cands.splice(cands.indexOf(innerEv), 1);
+      }
+    }
+    // "X will support Y" is X's statement of intent (CAMEO 03x), "X will impose Y" a threat (13x);
+    // the announced event itself stays, with mode expected
+    const v = verbCands.get(cl);
+    const root = v ? Number(v.code.slice(0, 2)) : 0;
+    if (
+      v &&
+      (cl.modal === 'will' || cl.modal === 'would') &&
+      !cl.passive &&
+      clauseMode.get(cl) === 'expected' &&
+      ((root >= 4 && root <= 8) || root >= 10)
+    ) {
+      const conv = this.convertFor(root >= 10 ? 'threaten' : 'intend', v.code);
+      if (conv && !(root >= 10 && root <= 14)) {
+        const c = this.makeCand(st, v.pattern, v.trigger, v.sources, v.targets, v.targetPlace, cl, null);
+        c.code = conv[1];
+        c.mode = 'actual';
+        c.date = null;
+        extra.push(c);
+      }
+    }
+  }
+
+  /** Targets from that-clauses and demands reported with "must"/"should"; refusals to cooperate. */
+  private reportedDemands(st: SentenceState, cl: Clause): void {
+    const { doc, mentionAt, chunks, clauses, verbCands, extra } = st;
+    const v = verbCands.get(cl);
+    // "demanded that X ...", "urged that X ...": the target is the subject of the that-clause
+    if (v && !v.targets.length && !v.pattern.flags.has('say')) {
+      const d = clauses.find((x) => this.embeds(st, cl, x));
+      if (d)
+        v.targets = this.subjectActors(doc, mentionAt, d.subject, chunks).filter(
+          (a) => !v.sources.some((b) => b.actor === a.actor),
+        );
+    }
+    // "X said Y must do Z" is a demand by X on Y (CAMEO 10x)
+    if (REPORTING.has(cl.lemma)) {
+      const d = clauses.find((x) => this.embeds(st, cl, x) && (x.modal === 'must' || x.modal === 'should'));
+      if (d) {
+        const inner = verbCands.get(d);
+        const conv = inner ? this.convertFor('demand', inner.code) : null;
+        const base = inner?.pattern ?? v?.pattern;
+        const sources = this.clauseSources(st, cl);
+        if (base && sources.length) {
+          const plain = { ...base, flags: new Set<string>() };
           const c = this.makeCand(
             st,
-            base,
-            own?.trigger ?? [cl.verb, cl.verb + 1],
+            plain,
+            [cl.verb, cl.verb + 1],
             sources,
-            targets,
-            innerEv.targetPlace,
+            this.subjectActors(doc, mentionAt, d.subject, chunks),
+            null,
             cl,
             null,
           );
-          c.code = conv[1];
-          if (own) verbCands.delete(cl);
-          verbCands.set(cl, c);
-          // an inner nominal event in the phrase of the controller is its content, not an event of its own
-          if (innerEv.nominal && !deps.length) cands.splice(cands.indexOf(innerEv), 1);
-        }
-      }
-      // "X will support Y" is X's statement of intent (CAMEO 03x), "X will impose Y" a threat (13x);
-      // the announced event itself stays, with mode expected
-      const v = verbCands.get(cl);
-      const root = v ? Number(v.code.slice(0, 2)) : 0;
-      if (
-        v &&
-        (cl.modal === 'will' || cl.modal === 'would') &&
-        !cl.passive &&
-        clauseMode.get(cl) === 'expected' &&
-        ((root >= 4 && root <= 8) || root >= 10)
-      ) {
-        const conv = this.P.convert
-          .get(root >= 10 ? 'threaten' : 'intend')
-          ?.find(([prefix]) => v.code.startsWith(prefix));
-        if (conv && !(root >= 10 && root <= 14)) {
-          const c = this.makeCand(st, v.pattern, v.trigger, v.sources, v.targets, v.targetPlace, cl, null);
-          c.code = conv[1];
+          c.code = conv ? conv[1] : '100';
           c.mode = 'actual';
-          c.date = null;
+          if (v) verbCands.delete(cl);
           extra.push(c);
         }
       }
     }
-    for (const cl of clauses) {
-      const v = verbCands.get(cl);
-      // "demanded that X ...", "urged that X ...": the target is the subject of the that-clause
-      if (v && !v.targets.length && !v.pattern.flags.has('say')) {
-        const d = clauses.find((x) => this.embeds(st, cl, x));
-        if (d)
-          v.targets = this.subjectActors(doc, mentionAt, d.subject, chunks).filter(
-            (a) => !v.sources.some((b) => b.actor === a.actor),
-          );
-      }
-      // "X said Y must do Z" is a demand by X on Y (CAMEO 10x)
-      if (REPORTING.has(cl.lemma)) {
-        const d = clauses.find((x) => this.embeds(st, cl, x) && (x.modal === 'must' || x.modal === 'should'));
-        if (d) {
-          const inner = verbCands.get(d);
-          const conv = inner
-            ? this.P.convert.get('demand')?.find(([prefix]) => inner.code.startsWith(prefix))
-            : null;
-          const base = inner?.pattern ?? v?.pattern;
-          const sources = this.clauseSources(st, cl);
-          if (base && sources.length) {
-            const plain = { ...base, flags: new Set<string>() };
-            const c = this.makeCand(
-              st,
-              plain,
-              [cl.verb, cl.verb + 1],
-              sources,
-              this.subjectActors(doc, mentionAt, d.subject, chunks),
-              null,
-              cl,
-              null,
-            );
-            c.code = conv ? conv[1] : '100';
-            c.mode = 'actual';
-            if (v) verbCands.delete(cl);
-            extra.push(c);
-          }
-        }
-      }
-      // "would not meet the demands", "did not release": a refusal to cooperate is a rejection (CAMEO 12x)
-      if (v && cl.negated && /^0[3-8]/.test(v.code)) {
-        const conv = this.P.convert.get('refuse')?.find(([prefix]) => v.code.startsWith(prefix));
-        if (conv) {
-          const c = this.makeCand(st, v.pattern, v.trigger, v.sources, v.targets, v.targetPlace, cl, null);
-          c.code = conv[1];
-          c.mode = 'actual';
-          extra.push(c);
-        }
+    // "would not meet the demands", "did not release": a refusal to cooperate is a rejection (CAMEO 12x)
+    if (v && cl.negated && /^0[3-8]/.test(v.code)) {
+      const conv = this.convertFor('refuse', v.code);
+      if (conv) {
+        const c = this.makeCand(st, v.pattern, v.trigger, v.sources, v.targets, v.targetPlace, cl, null);
+        c.code = conv[1];
+        c.mode = 'actual';
+        extra.push(c);
       }
     }
+  }
+
+  /** Threats held out on a condition. */
+  private conditionalThreats(st: SentenceState): void {
+    const { T, sent, published, clauseDate, verbCands, extra } = st;
     // "X may halt its mediation if Y ...", "X could cut aid unless ...": a harmful act held out on a condition
     // is a threat (CAMEO 13x) by X now
     for (const [cl, v] of verbCands) {
@@ -1560,7 +1568,7 @@ export class Coder {
         !T.slice(cl.vg.last, sent.last).some((t) => t.norm === 'if' || t.norm === 'unless')
       )
         continue;
-      const conv = this.P.convert.get('threaten')?.find(([prefix]) => v.code.startsWith(prefix));
+      const conv = this.convertFor('threaten', v.code);
       if (!conv) continue;
       const c = this.makeCand(st, v.pattern, v.trigger, v.sources, v.targets, v.targetPlace, cl, null);
       c.code = conv[1];
@@ -1568,7 +1576,6 @@ export class Coder {
       c.date = clauseDate.get(cl) ?? published;
       extra.push(c);
     }
-    for (const c of extra) cands.push(c);
   }
 
   /** Targets lent by dependent clauses; purpose and describing clauses that restate an event. */
