@@ -1,7 +1,8 @@
 // npm run bench [-- CORPUS.jsonl] : throughput and memory of the full pipeline against a wink-nlp baseline,
 // both measured in this run (the machine is shared and noisy: compare ratios, not absolute figures).
 // Each measurement runs in a fresh child process so that peak RSS belongs to it alone; the two
-// alternate for a few rounds and the best round of each counts.
+// alternate for a few rounds (5 unless --rounds=N) and the best round of each counts; the ratio of each round is
+// printed too, so that one lucky or unlucky run shows as such.
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -76,17 +77,21 @@ function main(): void {
     return;
   }
   const corpus = args.find((a) => !a.startsWith('--')) ?? DEFAULT_CORPUS;
-  const rounds = Number(args.find((a) => a.startsWith('--rounds='))?.slice(9) ?? 2);
+  const rounds = Number(args.find((a) => a.startsWith('--rounds='))?.slice(9) ?? 5);
   const self = fileURLToPath(import.meta.url);
   const best: Record<string, Run> = {};
+  const roundRatios: number[] = [];
   for (let i = 0; i < rounds; i++) {
+    const seconds: Record<string, number> = {};
     for (const mode of ['baseline', 'text', 'full']) {
       const run = JSON.parse(
         execFileSync(process.execPath, [self, '--child', mode, corpus], { encoding: 'utf8' }),
       ) as Run;
+      seconds[mode] = run.seconds;
       const prev = best[mode];
       if (!prev || run.seconds < prev.seconds) best[mode] = run;
     }
+    roundRatios.push(seconds.full! / seconds.baseline!);
   }
   const b = best.baseline!;
   const f = best.full!;
@@ -103,6 +108,10 @@ function main(): void {
   }
   console.log(
     `ratio text/baseline: ${(best.text!.seconds / b.seconds).toFixed(2)}×, full/baseline: ${(f.seconds / b.seconds).toFixed(2)}× time, peak RSS ${f.maxRssMb.toFixed(0)} MB`,
+  );
+  const sorted = [...roundRatios].sort((x, y) => x - y);
+  console.log(
+    `full/baseline round by round: ${roundRatios.map((r) => r.toFixed(2) + '×').join(' ')} (median ${sorted[Math.floor(sorted.length / 2)]!.toFixed(2)}×)`,
   );
 }
 
