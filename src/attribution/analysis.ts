@@ -274,16 +274,21 @@ function displayNounBefore(t: Token[], openTok: number, bLo: number): boolean {
   return k >= bLo && lexicon().displayNouns.has(t[k]!.norm);
 }
 
-/** Index of the first report whose verb is at or after token k (reports are in token order). */
-function firstReportFrom(reports: Report[], k: number): number {
+/** How many of n sorted items come before a point: the first index i for which before(i) is false. */
+function countBefore(n: number, before: (i: number) => boolean): number {
   let lo = 0;
-  let hi = reports.length;
+  let hi = n;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (reports[mid]!.verb < k) lo = mid + 1;
+    if (before(mid)) lo = mid + 1;
     else hi = mid;
   }
   return lo;
+}
+
+/** Index of the first report whose verb is at or after token k (reports are in token order). */
+function firstReportFrom(reports: Report[], k: number): number {
+  return countBefore(reports.length, (i) => reports[i]!.verb < k);
 }
 
 /** The speech verb after a quote, in [aLo, aHi): ”, Mr X said / ”, said Mr X. */
@@ -504,14 +509,7 @@ type Named = { name: string; code: string | null; actor: string | null; para: nu
 /** The person actor named last before `offset`, in this paragraph or the one before (for "he said"). */
 function personBefore(doc: Doc, offset: number, para: number): Named | null {
   const ms = doc.mentions;
-  let lo = 0;
-  let hi = ms.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (ms[mid]!.start < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  for (let i = lo - 1; i >= 0; i--) {
+  for (let i = countBefore(ms.length, (j) => ms[j]!.start < offset) - 1; i >= 0; i--) {
     const m = ms[i]!;
     const s = doc.sentenceAt(m.start);
     if (s < 0 || para - doc.sentences[s]!.para > 1) break;
