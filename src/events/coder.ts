@@ -362,7 +362,7 @@ export class Coder {
     return out;
   }
 
-  private actor(doc: Doc, m: ActorMention): EventActor {
+  private actor(m: ActorMention): EventActor {
     return { start: m.start, end: m.end, code: m.code, actor: m.actor, text: m.text };
   }
 
@@ -393,7 +393,7 @@ export class Coder {
     if (!ms.length) return [];
     // prefer the mention holding the head, else those before it
     const atHead = compound ? undefined : ms.find((m) => m.first <= np.head && m.last > np.head);
-    if (atHead) return [this.actor(doc, atHead)];
+    if (atHead) return [this.actor(atHead)];
     const before = ms.filter((m) => m.last <= np.head + 1);
     const pick = before.length ? before : ms;
     const last = pick[pick.length - 1]!;
@@ -406,7 +406,7 @@ export class Coder {
       if (between === '-' || between === 'and' || between === '/') group.unshift(a);
       else break;
     }
-    return group.map((m) => this.actor(doc, m));
+    return group.map((m) => this.actor(m));
   }
 
   /** Actors of a list of conjunct NPs, with the "one of X" partitive reading. */
@@ -598,10 +598,6 @@ export class Coder {
     return r ? this.subjectActors(doc, mentionAt, r.subject, chunks) : src;
   }
 
-  private regionTokens(st: SentenceState, cl: Clause): [number, number] {
-    return [cl.vg.last, cl.region[1]];
-  }
-
   /** Date of the words [first, last): own time expression, else anchored relation, else the fallback. */
   private dateOf(
     st: SentenceState,
@@ -633,10 +629,6 @@ export class Coder {
     }
     // 3. the fallback (the publication date for actual events)
     return { date: anchor ? (valueToDate(anchor, published).date ?? anchor) : null, own: false };
-  }
-
-  private governorOf(st: SentenceState, cl: Clause): Clause | null {
-    return cl.governor;
   }
 
   private controlOf(st: SentenceState, cl: Clause): ControlClass | undefined {
@@ -994,7 +986,7 @@ export class Coder {
       else if (cl.modal) mode = 'hypothetical';
       // "demanded that Israel withdraw", "urged that talks resume": the clause is what is asked for
       if (mode === 'actual' && cl.form === 'finite' && this.requestedBy(st, cl)) mode = 'requested';
-      const gov = this.governorOf(st, cl);
+      const gov = cl.governor;
       if (cl.form === 'infinitive') {
         const inherited =
           cl.coordPrev?.form === 'infinitive'
@@ -1048,7 +1040,8 @@ export class Coder {
     for (const cl of clauses) {
       const list = P.verbs.get(cl.lemma);
       if (!list) continue;
-      const [ra, rb] = this.regionTokens(st, cl);
+      const ra = cl.vg.last;
+      const rb = cl.region[1];
       let hit: Pattern | null = null;
       // the words that count as the object's head, the same for every pattern of the verb: built on first use
       let heads: Token[] | null = null;

@@ -322,14 +322,7 @@ function onlyAdjectives(T: Token[], a: number, b: number): boolean {
 
 /** The chunk(s) of a verb group starting at token i (or the noun phrase a verb-tagged word belongs to);
  *  returns the token after them. */
-function verbGroupAt(
-  T: Token[],
-  named: Uint8Array,
-  out: Chunk[],
-  i: number,
-  first: number,
-  last: number,
-): number {
+function verbGroupAt(T: Token[], out: Chunk[], i: number, first: number, last: number): number {
   const t = T[i]!;
   const p = t.pos;
   const n = t.norm;
@@ -659,7 +652,7 @@ export function chunk(doc: Doc, first: number, last: number): Chunk[] {
       (p === 'VERB' && !named[i]) ||
       (NEG.has(n) && i + 1 < last && (T[i + 1]!.pos === 'VERB' || T[i + 1]!.pos === 'AUX'))
     ) {
-      i = verbGroupAt(T, named, out, i, first, last);
+      i = verbGroupAt(T, out, i, first, last);
       continue;
     }
     if (p === 'PART' && n === 'to' && i + 1 < last && (T[i + 1]!.pos === 'VERB' || T[i + 1]!.pos === 'AUX')) {
